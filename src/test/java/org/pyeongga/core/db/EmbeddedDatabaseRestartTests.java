@@ -1,0 +1,61 @@
+package org.pyeongga.core.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pyeongga.Application;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The default start: an embedded PostgreSQL whose data folder survives a restart, migrated and seeded once. */
+class EmbeddedDatabaseRestartTests {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aSecondStartReusesTheDataOfTheFirst() {
+        try (var first = start()) {
+            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select version()").query(String.class).single()).contains("PostgreSQL 17");
+            assertThat(count(jdbc, "organization_institution")).isEqualTo(249);
+            assertThat(count(jdbc, "organization_group")).isEqualTo(4); // the demo's 광역·시·군·구 groups
+            jdbc.sql("insert into organization_group (code, name) values ('KEEP', '재시작 확인')").update();
+        }
+        try (var second = start()) {
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select name from organization_group where code = 'KEEP'").query(String.class).single())
+                    .isEqualTo("재시작 확인");
+            assertThat(count(jdbc, "organization_institution")).isEqualTo(249); // the seed ran once
+            assertThat(count(jdbc, "flyway_schema_history")).isEqualTo(3);
+            assertThat(count(jdbc, "organization_group")).isEqualTo(5); // demo data is not loaded twice
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        // Command-line arguments, not builder properties: those are defaults that application.properties overrides.
+        return new SpringApplicationBuilder(Application.class).run(
+                "--server.port=0",
+                "--pyeongga.db.url=",
+                "--pyeongga.db.embedded.data-dir=" + data.resolve("postgres"),
+                "--pyeongga.db.embedded.clean=false",
+                "--pyeongga.db.embedded.durable=true",
+                "--pyeongga.demo.enabled=true");
+    }
+
+    @Test
+    void startsInTheFolderItWasGiven() {
+        try (var app = start()) {
+            assertThat(data.resolve("postgres").resolve("PG_VERSION")).exists();
+            assertThat(app.getBean(JdbcClient.class).sql("show data_directory").query(String.class).single())
+                    .isEqualTo(data.resolve("postgres").toAbsolutePath().toString());
+        }
+    }
+
+    private static long count(JdbcClient jdbc, String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}

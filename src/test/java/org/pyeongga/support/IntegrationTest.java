@@ -1,0 +1,28 @@
+package org.pyeongga.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole app on a real embedded PostgreSQL 17 (a fresh, throw-away data folder under {@code target/}) and a real
+ * HTTP port. Every test class that uses it shares one application context, hence one database server: a class that
+ * changes reference data the others count on must say {@code @DirtiesContext}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "pyeongga.db.url=",
+            "pyeongga.db.embedded.data-dir=target/test-db/${random.uuid}",
+            "pyeongga.db.embedded.clean=true",
+            "pyeongga.db.embedded.durable=false",
+            "pyeongga.demo.enabled=false",
+            "logging.level.org.pyeongga=INFO"
+        })
+public @interface IntegrationTest {}
