@@ -1,0 +1,233 @@
+package org.pyeongga.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pyeongga.core.UserFacingException;
+import org.pyeongga.support.Http;
+import org.pyeongga.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** 행정표준코드 imports: preview first, nothing written before confirmation, all or nothing, idempotent. */
+@IntegrationTest
+@DirtiesContext
+@RecordApplicationEvents
+class RegistryImportIntegrationTests {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    static final String OFFICIAL_EXTRACT = """
+            기관코드,기관명,기관전체명,최상위기관코드,차상위기관코드,폐지일자,이전기관코드
+            6110000,서울특별시,서울특별시,6110000,,,
+            3000000,종로구,서울특별시 종로구,6110000,6110000,,
+            4490000,보령시,충청남도 보령시,6440000,6440000,,
+            1741000,행정안전부,행정안전부,1741000,,,
+            7010000,서울특별시교육청,서울특별시교육청,7010000,,,
+            1741100,기획조정실,행정안전부 기획조정실,1741000,1741000,,
+            6420000,강원도,강원도,6420000,,2023-06-11,
+            6530000,강원특별자치도,강원특별자치도,6530000,,,6420000
+            """;
+
+    @Autowired
+    RegistryImports imports;
+
+    @Autowired
+    InstitutionRegistry registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void previewsWithoutWritingThenAppliesOnConfirmationAndReimportingChangesNothing(ApplicationEvents events) {
+        long rowsBefore = institutionRows();
+        UUID first = imports.upload("기관코드.csv", OFFICIAL_EXTRACT.getBytes(StandardCharsets.UTF_8), TODAY);
+        ImportStatus preview = awaitState(first, ImportStatus.State.PREVIEW);
+
+        assertThat(preview.fileFormat()).isEqualTo("CSV (UTF-8)");
+        assertThat(preview.totalRows()).isEqualTo(8);
+        assertThat(preview).extracting(ImportStatus::added, ImportStatus::changed, ImportStatus::ended,
+                        ImportStatus::unchanged, ImportStatus::skipped, ImportStatus::errors)
+                .containsExactly(2, 2, 0, 3, 1, 0);
+        assertThat(preview.canConfirm()).isTrue();
+        assertThat(imports.lines(first, ImportOutcome.CHANGED, 0, 10).items())
+                .extracting(ImportLine::rowNumber, ImportLine::messageKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3, "import.line.codeAssigned"),
+                        org.assertj.core.groups.Tuple.tuple(4, "import.line.codeAssigned"));
+        // Nothing is written before confirmation.
+        assertThat(institutionRows()).isEqualTo(rowsBefore);
+        assertThat(find("종로구", "11").orgCode()).isNull();
+        assertThat(search("행정안전부")).isZero();
+
+        imports.confirm(first);
+        ImportStatus applied = awaitState(first, ImportStatus.State.APPLIED);
+        assertThat(applied.appliedAt()).isNotNull();
+        assertThat(find("종로구", "11").orgCode()).isEqualTo("3000000");
+        assertThat(find("보령시", "34").orgCode()).isEqualTo("4490000");
+        assertThat(institutionRows()).isEqualTo(rowsBefore + 2);
+        var ministry = registry.search(new InstitutionQuery(TODAY, InstitutionLevel.CENTRAL, null, null, "행정안전부", false), 0, 5);
+        assertThat(ministry.items()).singleElement().extracting(InstitutionSummary::kind).isEqualTo(InstitutionKind.CENTRAL_AGENCY);
+        assertThat(events.stream(RegistryImportApplied.class))
+                .anySatisfy(e -> assertThat(e).extracting(RegistryImportApplied::importId, RegistryImportApplied::added)
+                        .containsExactly(first, 2));
+
+        // The same file again: nothing new, nothing changed, and applying it writes nothing.
+        UUID again = imports.upload("기관코드.csv", OFFICIAL_EXTRACT.getBytes(StandardCharsets.UTF_8), TODAY);
+        ImportStatus second = awaitState(again, ImportStatus.State.PREVIEW);
+        assertThat(second).extracting(ImportStatus::added, ImportStatus::changed, ImportStatus::ended, ImportStatus::errors)
+                .containsExactly(0, 0, 0, 0);
+        assertThat(second.unchanged()).isEqualTo(7);
+        imports.confirm(again);
+        awaitState(again, ImportStatus.State.APPLIED);
+        assertThat(institutionRows()).isEqualTo(rowsBefore + 2);
+        assertThatThrownBy(() -> imports.confirm(again)).isInstanceOf(UserFacingException.class)
+                .extracting("messageKey").isEqualTo("import.confirm.notPreview");
+    }
+
+    @Test
+    void aFileWithAnyErrorCannotBeConfirmedAndErrorsNameTheirRows() {
+        String csv = """
+                기관코드,기관명,최상위기관코드,차상위기관코드
+                6110000,서울특별시,6110000,
+                12AB,어딘가,6110000,6110000
+                3010000,,6110000,6110000
+                """;
+        UUID id = imports.upload("bad.csv", csv.getBytes(Charset.forName("x-windows-949")), TODAY);
+        ImportStatus preview = awaitState(id, ImportStatus.State.PREVIEW);
+        assertThat(preview.fileFormat()).isEqualTo("CSV (CP949)");
+        assertThat(preview.errors()).isEqualTo(2);
+        assertThat(preview.canConfirm()).isFalse();
+        assertThat(imports.lines(id, ImportOutcome.ERROR, 0, 10).items())
+                .extracting(ImportLine::rowNumber, ImportLine::messageKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3, "import.row.orgCode.format"),
+                        org.assertj.core.groups.Tuple.tuple(4, "import.row.name.missing"));
+
+        long before = institutionRows();
+        assertThatThrownBy(() -> imports.confirm(id)).isInstanceOf(UserFacingException.class)
+                .extracting("messageKey").isEqualTo("import.confirm.hasErrors");
+        var overApi = http.raw().post().uri("/api/v1/imports/{id}/confirm", id).retrieve().toEntity(Map.class);
+        assertThat(overApi.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) overApi.getBody().get("detail")).contains("오류가 있는 파일");
+        assertThat(imports.status(id).state()).isEqualTo(ImportStatus.State.PREVIEW);
+        assertThat(institutionRows()).isEqualTo(before);
+    }
+
+    @Test
+    void renamesAndEndingsTakeTheirDatesAndKeepHistory() {
+        String add = """
+                기관코드,기관명,최상위기관코드
+                1311000,국민권익위원회,1311000
+                1320000,국세청,1320000
+                """;
+        UUID setup = imports.upload("setup.csv", add.getBytes(StandardCharsets.UTF_8), TODAY);
+        awaitState(setup, ImportStatus.State.PREVIEW);
+        imports.confirm(setup);
+        awaitState(setup, ImportStatus.State.APPLIED);
+
+        String change = """
+                기관코드,기관명,최상위기관코드,폐지일자
+                1311000,국민권익위원회 (개편),1311000,
+                1320000,국세청,1320000,2027-03-01
+                """;
+        LocalDate renameDay = LocalDate.of(2026, 12, 1);
+        UUID id = imports.upload("change.csv", change.getBytes(StandardCharsets.UTF_8), renameDay);
+        ImportStatus preview = awaitState(id, ImportStatus.State.PREVIEW);
+        assertThat(preview).extracting(ImportStatus::changed, ImportStatus::ended).containsExactly(1, 1);
+        imports.confirm(id);
+        awaitState(id, ImportStatus.State.APPLIED);
+
+        var before = registry.search(new InstitutionQuery(renameDay.minusDays(1), null, null, null, "국민권익위원회", false), 0, 5);
+        var after = registry.search(new InstitutionQuery(renameDay, null, null, null, "국민권익위원회", false), 0, 5);
+        assertThat(before.items()).singleElement().extracting(InstitutionSummary::name).isEqualTo("국민권익위원회");
+        assertThat(after.items()).singleElement().satisfies(i -> {
+            assertThat(i.name()).isEqualTo("국민권익위원회 (개편)");
+            assertThat(i.orgCode()).isEqualTo("1311000");
+            assertThat(registry.detail(i.id(), renameDay).predecessors()).singleElement()
+                    .extracting(LineageLink::type).isEqualTo(ChangeType.RENAMED);
+        });
+        var nts = registry.search(new InstitutionQuery(TODAY, null, null, null, "국세청", false), 0, 5);
+        assertThat(nts.items()).singleElement().extracting(InstitutionSummary::validTo).isEqualTo(LocalDate.of(2027, 2, 28));
+    }
+
+    @Test
+    void uploadsOverTheApiAndRefusesAnEmptyFile() {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(OFFICIAL_EXTRACT.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "codes.csv";
+            }
+        });
+        var accepted = http.raw().post().uri("/api/v1/imports?effectiveOn=2026-11-23")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(body).retrieve().toEntity(Map.class);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        UUID id = UUID.fromString((String) accepted.getBody().get("id"));
+        awaitState(id, ImportStatus.State.PREVIEW);
+        var lines = http.getJson("/api/v1/imports/{id}/lines", id).getBody();
+        assertThat(lines).containsEntry("total", 8);
+
+        assertThatThrownBy(() -> imports.upload("empty.csv", new byte[0], TODAY))
+                .isInstanceOf(UserFacingException.class).extracting("messageKey").isEqualTo("import.upload.empty");
+        var page = http.getPage("/admin/imports/{id}", id);
+        assertThat(page.getBody()).contains("미리보기 요약", "codes.csv");
+    }
+
+    private ImportStatus awaitState(UUID id, ImportStatus.State wanted) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        ImportStatus status = imports.status(id);
+        while (status.state() != wanted && Instant.now().isBefore(deadline)) {
+            assertThat(status.state()).as("import %s", id).isNotEqualTo(ImportStatus.State.FAILED);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            status = imports.status(id);
+        }
+        assertThat(status.state()).isEqualTo(wanted);
+        return status;
+    }
+
+    private long institutionRows() {
+        return jdbc.sql("select count(*) from organization_institution").query(Long.class).single();
+    }
+
+    private long search(String text) {
+        return registry.search(new InstitutionQuery(TODAY, null, null, null, text, false), 0, 5).total();
+    }
+
+    private InstitutionSummary find(String name, String region) {
+        return registry.search(new InstitutionQuery(TODAY, null, null, region, name, false), 0, 5).items().stream()
+                .filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+    }
+}
