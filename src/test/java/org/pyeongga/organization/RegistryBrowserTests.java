@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * institution's history, and a file import that must not be confirmable. Every page visited gets an axe-core scan and
  * a full-page screenshot ({@code target/screenshots/RegistryBrowserTests-*.png}).
  *
- * <p>Nothing here writes to the registry (the import stays an unconfirmed preview), so the shared context stays clean.
+ * <p>Nothing here writes institutions (the import stays an unconfirmed preview, the forms are sent with mistakes), so
+ * the shared context stays clean; the one write is an evaluation-group set under its own code prefix.
  */
 @IntegrationTest
 class RegistryBrowserTests {
@@ -254,5 +255,44 @@ class RegistryBrowserTests {
         return browser.findAll(By.cssSelector(table + " tbody tr")).stream()
                 .map(r -> r.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList())
                 .toList();
+    }
+
+    @Test
+    void anAdministratorDefinesGroupsAndIsToldWhatIsWrongInAForm() {
+        browser.open("/groups");
+        browser.check("groups");
+        browser.setValue(By.id("gAsOf"), "2024-12-31");
+        browser.setValue(By.id("prefix"), "BROWSER-2024");
+        browser.submitAndWait(By.cssSelector("form[action='/groups/standard'] button[type='submit']"));
+        assertThat(browser.text(By.cssSelector("[role='status']"))).isEqualTo("평가군을 만들었습니다.");
+        assertThat(browser.text(By.tagName("table"))).contains("BROWSER-2024-DISTRICT");
+        browser.check("groups-defined");
+
+        browser.clickAndWait(By.linkText("구 (2024-12-31)"));
+        assertThat(browser.findAll(By.cssSelector("table tbody tr"))).hasSize(69);
+        browser.check("group-districts");
+
+        browser.open("/institutions/new");
+        browser.check("institution-new");
+        browser.setValue(By.id("name"), "행정안전부");
+        browser.setValue(By.id("orgCode"), "6110000"); // 서울특별시's code
+        browser.submitAndWait(By.cssSelector("form button[type='submit']"));
+        assertThat(browser.text(By.cssSelector("[role='alert']"))).isEqualTo("기관코드 6110000은(는) 이미 다른 기관이 쓰고 있습니다.");
+        assertThat(browser.find(By.id("name")).getDomProperty("value")).isEqualTo("행정안전부"); // nothing typed is lost
+        browser.check("institution-new-error");
+
+        browser.open("/institutions?q=" + URLEncoder.encode("부산광역시", StandardCharsets.UTF_8));
+        browser.clickAndWait(By.linkText("부산광역시"));
+        browser.clickAndWait(By.partialLinkText("변경 기록"));
+        browser.check("reorganize");
+        browser.find(By.cssSelector("label[for^='pred-']")).click(); // KRDS checkboxes are operated by their label
+        browser.submitAndWait(By.cssSelector("form button[type='submit']"));
+        assertThat(browser.text(By.cssSelector("[role='alert']"))).isEqualTo("명칭변경은 이전 기관 1곳과 새 기관 1곳이어야 합니다.");
+        assertThat(browser.findAll(By.cssSelector("input[name='otherPredecessors']:checked"))).hasSize(1);
+        browser.check("reorganize-error");
+
+        browser.open("/no/such/page");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("페이지를 찾을 수 없습니다");
+        browser.check("not-found");
     }
 }

@@ -135,6 +135,34 @@ class ReorganizationIntegrationTests {
                 .isInstanceOf(UserFacingException.class).extracting("messageKey").isEqualTo("group.code.duplicate");
     }
 
+    @Test
+    void theFormKeepsWhatWasTypedOnBadInputAndRecordsAValidChange() {
+        long seoul = only("서울특별시", LocalDate.of(2025, 1, 1)).id();
+        var http = new Http(port);
+        var badDate = postForm(http, "/institutions/" + seoul + "/reorganize",
+                "type=RENAMED&effectiveOn=2027-02-30&successorNames=%EC%84%9C%EC%9A%B8%ED%8A%B9%EB%B3%84%EC%8B%9C%EB%AF%BC%EC%8B%9C"
+                        + "&successorKinds=SPECIAL_CITY");
+        assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(badDate.getBody()).contains("role=\"alert\"", "effectiveOn", "서울특별시민시");
+
+        var noSuccessor = postForm(http, "/institutions/" + seoul + "/reorganize", "type=RENAMED&effectiveOn=2027-03-01");
+        assertThat(noSuccessor.getBody()).contains("명칭변경은 이전 기관 1곳과 새 기관 1곳이어야 합니다.");
+        assertThat(only("서울특별시", LocalDate.of(2027, 3, 1)).validTo()).isNull();
+
+        var recorded = postForm(http, "/institutions/" + seoul + "/reorganize",
+                "type=RENAMED&effectiveOn=2030-01-01&successorNames=%EC%84%9C%EC%9A%B8%EC%8B%9C&successorKinds=SPECIAL_CITY"
+                        + "&successorRegions=11");
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(recorded.getHeaders().getLocation().toString()).contains("asOf=2030-01-01", "recorded");
+        assertThat(only("서울특별시", LocalDate.of(2029, 12, 31)).validTo()).isEqualTo(LocalDate.of(2029, 12, 31));
+        assertThat(only("서울시", LocalDate.of(2030, 1, 1)).regionCode()).isEqualTo("11");
+    }
+
+    private static org.springframework.http.ResponseEntity<String> postForm(Http http, String path, String body) {
+        return http.raw().post().uri(path).contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(org.springframework.http.MediaType.TEXT_HTML).body(body).retrieve().toEntity(String.class);
+    }
+
     private long localGovernments(InstitutionQuery query) {
         return registry.counts(query).stream()
                 .filter(c -> EvaluationGroups.STANDARD_CLASSES.contains(c.evaluationClass()))

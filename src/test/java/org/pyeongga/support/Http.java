@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
-/** A plain HTTP client against the running test app: JSON as maps, pages as strings, any status accepted. */
+/** A plain HTTP client against the running test app: JSON as maps, pages as strings, any status, no redirects followed. */
 public final class Http {
 
     private final RestClient client;
@@ -16,6 +16,9 @@ public final class Http {
     public Http(int port) {
         this.client = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
+                // Redirects are part of what a test checks (post → redirect → get), so never follow them silently.
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(
+                        java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
     }

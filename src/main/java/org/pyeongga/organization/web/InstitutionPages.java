@@ -18,6 +18,7 @@ import org.pyeongga.organization.Reorganization;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,13 +88,14 @@ class InstitutionPages {
     }
 
     @PostMapping("/institutions")
-    String add(@ModelAttribute("form") InstitutionForm form, Model model) {
+    String add(@ModelAttribute("form") InstitutionForm form, BindingResult binding, Model model) {
         try {
+            rejectBindingErrors(binding);
             if (form.kind() == null || !MANUAL_KINDS.contains(form.kind())) {
                 throw UserFacingException.badInput("institution.kind.manualOnly");
             }
             long id = registry.add(new NewInstitution(nullToEmpty(form.name()), blankToNull(form.nameEn()), form.kind(),
-                    blankToNull(form.orgCode()), null, null, form.validFrom(), null));
+                    blankToNull(form.orgCode()), null, null, date("validFrom", form.validFrom()), null));
             return "redirect:/institutions/" + id + "?added";
         } catch (UserFacingException e) {
             model.addAttribute("error", e);
@@ -108,22 +110,24 @@ class InstitutionPages {
 
     /** Form values for a hand-added institution (kept on a failed submit so nothing typed is lost). */
     record InstitutionForm(@Nullable String name, @Nullable String nameEn, @Nullable InstitutionKind kind,
-            @Nullable String orgCode,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate validFrom) {}
+            @Nullable String orgCode, @Nullable String validFrom) {}
 
     @GetMapping("/institutions/{id}/reorganize")
     String reorganizeForm(@PathVariable long id, Model model) {
         InstitutionSummary from = registry.get(id, registry.today());
         LocalDate day = from.validTo() == null ? registry.today() : from.validTo().plusDays(1);
-        model.addAttribute("form", ReorganizationForm.startingFrom(from, day));
+        model.addAttribute("form", ReorganizationForm.startingFrom(from, day.toString()));
         return reorganizePage(from, model);
     }
 
     @PostMapping("/institutions/{id}/reorganize")
-    String reorganize(@PathVariable long id, @ModelAttribute("form") ReorganizationForm form, Model model) {
+    String reorganize(@PathVariable long id, @ModelAttribute("form") ReorganizationForm form, BindingResult binding,
+            Model model) {
         InstitutionSummary from = registry.get(id, registry.today());
         try {
-            if (form.type() == null || form.effectiveOn() == null) {
+            rejectBindingErrors(binding);
+            LocalDate effectiveOn = date("effectiveOn", form.effectiveOn());
+            if (form.type() == null || effectiveOn == null) {
                 throw UserFacingException.badInput("reorg.typeAndDateRequired");
             }
             List<Long> predecessors = new ArrayList<>(List.of(id));
@@ -141,13 +145,13 @@ class InstitutionPages {
                         pickText(form.successorCodes(), k),
                         kind.level() == InstitutionLevel.METROPOLITAN
                                 ? pickText(form.successorRegions(), k) : from.regionCode(),
-                        null, form.effectiveOn(), null));
+                        null, effectiveOn, null));
             }
             List<Long> existing = form.existingSuccessors() == null ? List.of() : Arrays.asList(form.existingSuccessors());
-            List<Long> created = registry.reorganize(new Reorganization(form.type(), form.effectiveOn(), predecessors,
-                    successors, existing, form.carryMembers(), blankToNull(form.note())));
+            List<Long> created = registry.reorganize(new Reorganization(form.type(), effectiveOn, predecessors,
+                    successors, existing, Boolean.TRUE.equals(form.carryMembers()), blankToNull(form.note())));
             return "redirect:/institutions/" + (created.isEmpty() ? id : created.getFirst()) + "?asOf="
-                    + form.effectiveOn() + "&recorded";
+                    + effectiveOn + "&recorded";
         } catch (UserFacingException e) {
             model.addAttribute("error", e);
             return reorganizePage(from, model);
@@ -170,7 +174,7 @@ class InstitutionPages {
     /** The reorganisation form: up to three new successors, other predecessors and existing successors by id. */
     record ReorganizationForm(
             @Nullable ChangeType type,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate effectiveOn,
+            @Nullable String effectiveOn,
             Long @Nullable [] otherPredecessors,
             Long @Nullable [] existingSuccessors,
             String @Nullable [] successorNames,
@@ -178,14 +182,33 @@ class InstitutionPages {
             InstitutionKind @Nullable [] successorKinds,
             String @Nullable [] successorCodes,
             String @Nullable [] successorRegions,
-            boolean carryMembers,
+            @Nullable Boolean carryMembers,
             @Nullable String note) {
 
-        static ReorganizationForm startingFrom(InstitutionSummary from, LocalDate day) {
+        static ReorganizationForm startingFrom(InstitutionSummary from, String day) {
             return new ReorganizationForm(ChangeType.RENAMED, day, new Long[0], new Long[0],
                     new String[] {"", "", ""}, new String[] {"", "", ""},
                     new InstitutionKind[] {from.kind(), from.kind(), from.kind()}, new String[] {"", "", ""},
                     new String[] {"", "", ""}, false, "");
+        }
+    }
+
+    /** Dates arrive as text so that a mistyped one is reported on the form instead of losing the form. */
+    private static @Nullable LocalDate date(String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw UserFacingException.badInput("error.date", field, text.strip());
+        }
+    }
+
+    /** A value that could not be read (e.g. a malformed date) is reported on the form, which keeps what was typed. */
+    private static void rejectBindingErrors(BindingResult binding) {
+        if (binding.hasFieldErrors()) {
+            throw UserFacingException.badInput("error.field", binding.getFieldErrors().getFirst().getField());
         }
     }
 
