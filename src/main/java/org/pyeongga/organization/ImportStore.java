@@ -23,6 +23,10 @@ class ImportStore {
               from organization_import
             """;
 
+    private static final int BATCH = 5_000;
+    /** Unit separator: joins a line's message arguments into one array element (it never occurs in a file's text). */
+    private static final String ARG_SEPARATOR = "\u001f";
+
     private final JdbcClient jdbc;
 
     ImportStore(JdbcClient jdbc) {
@@ -75,22 +79,33 @@ class ImportStore {
     void saveResult(UUID id, ImportStatus.State state, @Nullable String format, ImportPlanner.Plan plan, int totalRows,
             @Nullable String failureKey) {
         jdbc.sql("delete from organization_import_line where import_id = :id").param("id", id).update();
-        int lineNo = 0;
-        for (ImportLine line : plan.lines()) {
+        // Batched: the national code list has tens of thousands of rows.
+        List<ImportLine> lines = plan.lines();
+        for (int from = 0; from < lines.size(); from += BATCH) {
+            List<ImportLine> batch = lines.subList(from, Math.min(lines.size(), from + BATCH));
+            int first = from;
             jdbc.sql("""
                             insert into organization_import_line
                                 (import_id, line_no, row_number, outcome, org_code, name, institution_id, message_key, message_args)
-                            values (:id, :no, :row, :outcome, :code, :name, :inst, :key, :args)
+                            select :id, t.line_no, t.row_number, t.outcome, t.org_code, t.name, t.institution_id, t.message_key,
+                                   coalesce(string_to_array(t.args, chr(31)), '{}')
+                              from unnest(cast(:line_no as int[]), cast(:row_number as int[]), cast(:outcome as text[]),
+                                          cast(:org_code as text[]), cast(:name as text[]), cast(:institution_id as bigint[]),
+                                          cast(:message_key as text[]), cast(:args as text[]))
+                                   as t(line_no, row_number, outcome, org_code, name, institution_id, message_key, args)
                             """)
                     .param("id", id)
-                    .param("no", ++lineNo)
-                    .param("row", line.rowNumber())
-                    .param("outcome", line.outcome().name())
-                    .param("code", line.orgCode())
-                    .param("name", line.name())
-                    .param("inst", line.institutionId())
-                    .param("key", line.messageKey())
-                    .param("args", line.messageArgs().toArray(String[]::new))
+                    .param("line_no", java.util.stream.IntStream.range(0, batch.size()).map(i -> first + i + 1).boxed()
+                            .toArray(Integer[]::new))
+                    .param("row_number", batch.stream().map(ImportLine::rowNumber).toArray(Integer[]::new))
+                    .param("outcome", batch.stream().map(l -> l.outcome().name()).toArray(String[]::new))
+                    .param("org_code", batch.stream().map(ImportLine::orgCode).toArray(String[]::new))
+                    .param("name", batch.stream().map(ImportLine::name).toArray(String[]::new))
+                    .param("institution_id", batch.stream().map(ImportLine::institutionId).toArray(Long[]::new))
+                    .param("message_key", batch.stream().map(ImportLine::messageKey).toArray(String[]::new))
+                    .param("args", batch.stream().map(l -> l.messageArgs().isEmpty() ? null
+                            : String.join(ARG_SEPARATOR, l.messageArgs().stream().map(a -> a.replace(ARG_SEPARATOR, " ")).toList()))
+                            .toArray(String[]::new))
                     .update();
         }
         jdbc.sql("""

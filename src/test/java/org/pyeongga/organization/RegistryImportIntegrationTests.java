@@ -201,6 +201,36 @@ class RegistryImportIntegrationTests {
         assertThat(page.getBody()).contains("미리보기 요약", "codes.csv");
     }
 
+    @Test
+    void analysesALargeFileAndTheProgressBarTellsThePageWhenItIsDone() {
+        StringBuilder csv = new StringBuilder("기관코드,기관명,최상위기관코드,차상위기관코드\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append(String.format("%07d", 2_000_000 + i)).append(",서울특별시 부서").append(i).append(",6110000,6110000\n");
+        }
+        UUID id = imports.upload("departments.csv", csv.toString().getBytes(StandardCharsets.UTF_8), TODAY);
+        ImportStatus preview = awaitState(id, ImportStatus.State.PREVIEW);
+        assertThat(preview.totalRows()).isEqualTo(20_000);
+        assertThat(preview.skipped()).isEqualTo(20_000);
+        assertThat(imports.lines(id, ImportOutcome.SKIPPED, 399, 50).items()).hasSize(50)
+                .allSatisfy(l -> assertThat(l.messageKey()).isEqualTo("import.line.subUnit"));
+
+        var done = http.getPage("/admin/imports/{id}/progress", id);
+        assertThat(done.getHeaders().getFirst("HX-Refresh")).isEqualTo("true");
+
+        // While an import works, the fragment is a labelled progress bar that polls itself.
+        UUID working = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into organization_import (id, file_name, file_sha256, content, effective_on, status,
+                                                         total_rows, processed_rows)
+                        values (:id, 'big.csv', 'x', '\\x00', current_date, 'ANALYZING', 1000, 250)
+                        """)
+                .param("id", working)
+                .update();
+        var polling = http.getPage("/admin/imports/{id}/progress", working);
+        assertThat(polling.getHeaders().getFirst("HX-Refresh")).isNull();
+        assertThat(polling.getBody()).contains("<progress", "value=\"25\"", "hx-trigger=\"every 1s\"", "1,000행 중 250행 처리");
+    }
+
     private ImportStatus awaitState(UUID id, ImportStatus.State wanted) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         ImportStatus status = imports.status(id);
