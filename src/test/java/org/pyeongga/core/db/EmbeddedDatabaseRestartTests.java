@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The default start: an embedded PostgreSQL whose data folder survives a restart, migrated and seeded once. */
 class EmbeddedDatabaseRestartTests {
 
+    // Also covers the external database: a second PostgreSQL started here stands in for the production server.
+
     @TempDir
     Path data;
 
@@ -32,6 +34,25 @@ class EmbeddedDatabaseRestartTests {
             assertThat(count(jdbc, "organization_institution")).isEqualTo(249); // the seed ran once
             assertThat(count(jdbc, "flyway_schema_history")).isEqualTo(3);
             assertThat(count(jdbc, "organization_group")).isEqualTo(5); // demo data is not loaded twice
+        }
+    }
+
+    @Test
+    void usesAnExternalPostgresqlWhenAUrlIsGiven() throws Exception {
+        try (var external = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                        .setDataDirectory(data.resolve("external"))
+                        .setCleanDataDirectory(true)
+                        .start();
+                var app = new SpringApplicationBuilder(Application.class).run(
+                        "--server.port=0",
+                        "--pyeongga.db.url=" + external.getJdbcUrl("postgres", "postgres"),
+                        "--pyeongga.db.username=postgres",
+                        "--pyeongga.db.embedded.data-dir=" + data.resolve("must-not-exist"),
+                        "--pyeongga.demo.enabled=false")) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("show port").query(Integer.class).single()).isEqualTo(external.getPort());
+            assertThat(count(jdbc, "organization_institution")).isEqualTo(249); // same migrations, same seed
+            assertThat(data.resolve("must-not-exist")).doesNotExist();
         }
     }
 
