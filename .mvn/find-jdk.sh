@@ -36,7 +36,7 @@ else
   if [ -z "$found" ]; then
     echo "Pyeongga needs a JDK 21 or newer (JDK 21 이상이 필요합니다)." >&2
     if [ -n "${JAVA_HOME-}" ]; then echo "JAVA_HOME=$JAVA_HOME is older than 21 or not a JDK." >&2; fi
-    echo "Install one, e.g. Temurin 21/25 (https://adoptium.net) or 'apt-get install openjdk-21-jdk'," >&2
+    echo "Install one (e.g. Eclipse Temurin 21 or 25, or your distribution's openjdk-21-jdk/openjdk-25-jdk)," >&2
     echo "then set JAVA_HOME to it and run the command again." >&2
     exit 1
   fi
