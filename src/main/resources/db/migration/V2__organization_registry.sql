@@ -2,7 +2,7 @@
 
 create table organization_institution (
     id            bigint generated always as identity primary key,
-    org_code      varchar(7) check (org_code ~ '^[0-9]{7}$'),
+    org_code      varchar(7) check (org_code ~ '^[0-9A-Z]{7}$'),
     sgis_code     varchar(5) check (sgis_code ~ '^[0-9]{2}([0-9]{3})?$'),
     region_code   varchar(2) check (region_code ~ '^[0-9]{2}$'),
     name          text not null check (length(btrim(name)) between 1 and 100),
@@ -31,7 +31,7 @@ create index organization_institution_kind_idx on organization_institution (kind
 
 comment on table organization_institution is '기관: 지방자치단체(광역·기초), 중앙행정기관, 교육청, 공공기관. 유효기간으로 이력을 관리하며 한 행은 한 기간의 한 기관';
 comment on column organization_institution.id is '기관 행 식별자 (내부)';
-comment on column organization_institution.org_code is '행정표준코드 기관코드 (7자리)';
+comment on column organization_institution.org_code is '행정표준코드 기관코드 (7자리 숫자, 공공기관은 영문 대문자로 시작: 예 B551011)';
 comment on column organization_institution.sgis_code is '통계청 통계지리정보서비스(SGIS) 행정구역코드 (광역 2자리, 기초 5자리)';
 comment on column organization_institution.region_code is '소속 광역의 SGIS 코드 (2자리): 광역은 자기 코드, 기초는 상위 광역 코드. 명칭이 바뀌어도 유지됨';
 comment on column organization_institution.name is '공식 기관명 (기초는 광역명을 뺀 이름, 예: 중구)';
@@ -115,7 +115,8 @@ create table organization_import (
     count_errors   int not null default 0,
     created_at     timestamptz not null default now(),
     applied_at     timestamptz,
-    failure_key    text
+    failure_key    text,
+    plan_sha256    varchar(64)
 );
 create index organization_import_created_idx on organization_import (created_at desc);
 comment on table organization_import is '기관코드 파일 가져오기: 업로드한 파일과 미리보기 결과. 확인(적용) 전에는 기관 정보를 바꾸지 않음';
@@ -137,6 +138,7 @@ comment on column organization_import.count_errors is '오류 행 수 (하나라
 comment on column organization_import.created_at is '업로드 일시';
 comment on column organization_import.applied_at is '적용 일시';
 comment on column organization_import.failure_key is '실패 사유 메시지 키';
+comment on column organization_import.plan_sha256 is '미리보기 결과의 지문(SHA-256): 확인 시 같은 결과일 때만 반영';
 
 create table organization_import_line (
     import_id      uuid not null references organization_import (id) on delete cascade,

@@ -22,6 +22,23 @@ public record ResultPage<T>(List<T> items, int page, int size, long total) {
         return page + 1 < totalPages();
     }
 
+    /**
+     * Page numbers (0-based) to offer as links: the first, the last and up to {@code radius} either side of the current
+     * one; a -1 marks a gap. Keeps paging usable when a list has hundreds of pages.
+     */
+    public List<Integer> window(int radius) {
+        List<Integer> pages = new java.util.ArrayList<>();
+        int last = totalPages() - 1;
+        for (int p = 0; p <= last; p++) {
+            if (p == 0 || p == last || Math.abs(p - page) <= radius) {
+                pages.add(p);
+            } else if (!pages.isEmpty() && pages.getLast() != -1) {
+                pages.add(-1);
+            }
+        }
+        return pages;
+    }
+
     public <R> ResultPage<R> map(Function<T, R> mapper) {
         return new ResultPage<>(items.stream().map(mapper).toList(), page, size, total);
     }

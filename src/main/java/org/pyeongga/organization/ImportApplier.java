@@ -14,9 +14,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Analyses a stored import into a preview and, on confirmation, re-plans it against the registry as it is now and
- * applies the plan in one transaction. If the registry changed since the preview so that the file now has errors,
- * nothing is applied and the import goes back to a fresh preview.
+ * Analyses a stored import into a preview and, on confirmation, re-plans it against the registry as it is now (under a
+ * lock) and applies the plan in one transaction, but only if the plan is exactly what the preview showed (same
+ * fingerprint). If the registry changed since the preview, nothing is applied and the import goes back to a fresh
+ * preview that says why.
  */
 @Component
 class ImportApplier {
@@ -43,6 +44,7 @@ class ImportApplier {
                 .plan(file, done -> imports.progress(id, file.totalDataRows(), done));
         tx.executeWithoutResult(t -> imports.saveResult(id, ImportStatus.State.PREVIEW, file.detectedFormat(), plan,
                 file.totalDataRows(), null));
+        imports.rememberPreview(id, plan.fingerprint());
     }
 
     void apply(UUID id) {
@@ -50,19 +52,17 @@ class ImportApplier {
         StandardCodeFile file = StandardCodeFile.parse(status.fileName(), imports.content(id));
         tx.executeWithoutResult(t -> {
             // Lock the registry against a concurrent import or reorganisation while we re-plan and write.
-            jdbc.sql("lock table organization_institution in share row exclusive mode").update();
+            institutions.lockForChange();
             ImportPlanner.Plan plan = planner(status.effectiveOn()).plan(file, done -> { });
-            if (plan.hasErrors()) {
+            if (plan.hasErrors() || !plan.fingerprint().equals(imports.previewFingerprint(id))) {
                 imports.saveResult(id, ImportStatus.State.PREVIEW, file.detectedFormat(), plan, file.totalDataRows(),
                         "import.apply.changedSincePreview");
+                imports.rememberPreview(id, plan.fingerprint());
                 return;
             }
-            int done = 0;
+            // No progress updates here: they would be invisible until this transaction commits.
             for (ImportPlanner.Action action : plan.actions()) {
                 execute(action, status.effectiveOn());
-                if (++done % 200 == 0) {
-                    imports.progress(id, plan.actions().size(), done);
-                }
             }
             imports.saveResult(id, ImportStatus.State.APPLIED, file.detectedFormat(), plan, file.totalDataRows(), null);
             events.publishEvent(new RegistryImportApplied(id, status.fileName(), status.fileSha256(),
@@ -80,18 +80,17 @@ class ImportApplier {
                 InstitutionSummary old = institutions.find(rename.institutionId(), effectiveOn).orElseThrow();
                 institutions.end(old.id(), rename.effectiveOn().minusDays(1));
                 long successor = institutions.insert(
-                        new NewInstitution(rename.newName(), null, old.kind(), old.orgCode(), old.regionCode(),
+                        new NewInstitution(rename.newName(), old.nameEn(), old.kind(), old.orgCode(), old.regionCode(),
                                 institutions.parentOf(old.id()), rename.effectiveOn(), null),
                         "IMPORT", old.sgisCode());
+                institutions.assignOrgCode(successor, old.orgCode(), rename.fullName());
                 institutions.link(old.id(), successor, ChangeType.RENAMED, rename.effectiveOn(), null);
+                if (rename.alsoLinkFrom() != null) {
+                    institutions.link(rename.alsoLinkFrom(), successor, ChangeType.RENAMED, rename.effectiveOn(), null);
+                }
             }
             case ImportPlanner.Add add -> {
-                Long parent = add.parentCode() == null ? null : institutions.openIdByOrgCode(add.parentCode()).orElse(null);
-                NewInstitution n = add.institution();
-                long created = institutions.insert(
-                        new NewInstitution(n.name(), n.nameEn(), n.kind(), n.orgCode(), n.regionCode(), parent,
-                                n.validFrom(), n.note()),
-                        "IMPORT", null);
+                long created = institutions.insert(add.institution(), "IMPORT", null);
                 if (add.predecessorId() != null) {
                     institutions.link(add.predecessorId(), created, ChangeType.RENAMED, effectiveOn, null);
                 }

@@ -14,13 +14,16 @@ import org.pyeongga.organization.importing.StandardCodeRow;
 
 /**
  * Compares a 행정표준코드 file with the registry and says, row by row, what applying it would do. Pure: it reads a
- * snapshot and returns the plan; {@link ImportApplier} carries the plan out. Running it again on the registry the plan
- * produced yields only UNCHANGED and SKIPPED lines, which is what makes a re-import change nothing.
+ * snapshot and returns the plan; {@link ImportApplier} carries the plan out. Every comparison is made against the
+ * rows valid on the import's effective date, so recorded future changes (a scheduled end, a rename from next month) do
+ * not block today's file; running it again on the registry the plan produced yields only UNCHANGED and SKIPPED lines.
  *
- * <p>Rules (see docs/decisions/0004-registry-import.md): a known open code is compared (name → rename on the
- * effective date; 폐지일자 → ended the day before); an unknown code directly under a 광역 whose name ends in 시·군·구
- * fills in the code of the matching 기초; an unknown top-level code becomes a new institution (kind from 기관유형, or
- * 교육청 by name, or 중앙행정기관 for 1xxxxxx codes); other unknown codes are departments and are skipped.
+ * <p>Rules (docs/decisions/0004-registry-import.md): a known code is compared (another name → renamed on the effective
+ * date; 폐지일자 → ends the day before). An unknown code directly under a 광역 fills in the code of the matching 기초;
+ * it never creates a 기초 unless the row's 기관유형 says so (행정시 and 일반구 also sit under a 광역 or a 시). An unknown
+ * top-level code becomes a new institution from the effective date (kind from 기관유형, else 교육청 by name, else
+ * 중앙행정기관 for 1xxxxxx codes, else 기타), except local-government codes (5xxxxxx, 6xxxxxx), which must be recorded
+ * as a reorganisation. Other unknown codes are departments and are skipped.
  */
 final class ImportPlanner {
 
@@ -29,12 +32,13 @@ final class ImportPlanner {
 
     record End(long institutionId, LocalDate lastDay) implements Action {}
 
-    record Rename(long institutionId, String newName, @Nullable String fullName, LocalDate effectiveOn) implements Action {}
+    /** Ends the row the day before and starts a renamed row with the same code; links {@code alsoLinkFrom} to it. */
+    record Rename(long institutionId, String newName, @Nullable String fullName, LocalDate effectiveOn,
+            @Nullable Long alsoLinkFrom) implements Action {}
 
     record AssignCode(long institutionId, String orgCode, @Nullable String fullName) implements Action {}
 
-    record Add(int rowNumber, NewInstitution institution, @Nullable String parentCode, @Nullable Long predecessorId)
-            implements Action {}
+    record Add(int rowNumber, NewInstitution institution, @Nullable Long predecessorId) implements Action {}
 
     record Link(long predecessorId, long successorId, LocalDate effectiveOn) implements Action {}
 
@@ -47,11 +51,23 @@ final class ImportPlanner {
         boolean hasErrors() {
             return lines.stream().anyMatch(l -> l.outcome() == ImportOutcome.ERROR);
         }
+
+        /** What the preview showed, as one string: confirmation applies only a plan with the same fingerprint. */
+        String fingerprint() {
+            StringBuilder text = new StringBuilder();
+            for (ImportLine l : lines) {
+                text.append(l.rowNumber()).append('|').append(l.outcome()).append('|').append(l.institutionId())
+                        .append('|').append(l.messageKey()).append('|').append(String.join("\u001f", l.messageArgs()))
+                        .append('\n');
+            }
+            return RegistryImports.sha256(text.toString());
+        }
     }
 
     private final List<InstitutionSummary> registry;
-    private final Map<String, InstitutionSummary> openByCode = new HashMap<>();
-    private final Map<String, InstitutionSummary> latestByCode = new HashMap<>();
+    /** Per code, the row that speaks for it on the effective date (see {@link #current}). */
+    private final Map<String, InstitutionSummary> byCode = new HashMap<>();
+    private final Map<String, InstitutionSummary> provinceByCode = new HashMap<>();
     private final Map<Long, List<Long>> successorsOf;
     private final LocalDate effectiveOn;
 
@@ -60,14 +76,26 @@ final class ImportPlanner {
         this.successorsOf = successorsOf;
         this.effectiveOn = effectiveOn;
         for (InstitutionSummary i : registry) {
-            if (i.orgCode() == null) {
-                continue;
+            if (i.orgCode() != null) {
+                byCode.merge(i.orgCode(), i, this::current);
+                if (i.level() == InstitutionLevel.METROPOLITAN && i.validOn(effectiveOn)) {
+                    provinceByCode.put(i.orgCode(), i);
+                }
             }
-            if (i.validTo() == null) {
-                openByCode.put(i.orgCode(), i);
-            }
-            latestByCode.merge(i.orgCode(), i, (a, b) -> later(a, b));
         }
+    }
+
+    /** Of two rows with one code: the one valid on the effective date, else the one still open, else the later. */
+    private InstitutionSummary current(InstitutionSummary a, InstitutionSummary b) {
+        if (a.validOn(effectiveOn) != b.validOn(effectiveOn)) {
+            return a.validOn(effectiveOn) ? a : b;
+        }
+        if ((a.validTo() == null) != (b.validTo() == null)) {
+            return a.validTo() == null ? a : b;
+        }
+        LocalDate ea = a.validTo() == null ? LocalDate.MAX : a.validTo();
+        LocalDate eb = b.validTo() == null ? LocalDate.MAX : b.validTo();
+        return eb.isAfter(ea) ? b : a;
     }
 
     Plan plan(StandardCodeFile file, IntConsumer progress) {
@@ -90,20 +118,13 @@ final class ImportPlanner {
     }
 
     private void planRow(StandardCodeRow row, List<ImportLine> lines, List<Action> actions, Map<Long, Integer> claimed) {
-        InstitutionSummary open = openByCode.get(row.orgCode());
-        if (open != null) {
-            planKnown(row, open, lines, actions, claimed);
-            return;
-        }
-        InstitutionSummary ended = latestByCode.get(row.orgCode());
-        if (ended != null) {
-            LocalDate lastDay = row.abolishedOn() == null ? null : row.abolishedOn().minusDays(1);
-            if (lastDay == null) {
-                lines.add(line(row, ImportOutcome.ERROR, ended.id(), "import.row.orgCode.ended",
-                        row.orgCode(), String.valueOf(ended.validTo())));
+        InstitutionSummary known = byCode.get(row.orgCode());
+        if (known != null) {
+            boolean endedBefore = known.validTo() != null && known.validTo().isBefore(effectiveOn);
+            if (endedBefore) {
+                planEndedBefore(row, known, lines);
             } else {
-                lines.add(line(row, ImportOutcome.UNCHANGED, ended.id(), "import.line.alreadyEnded",
-                        ended.displayName(), String.valueOf(ended.validTo())));
+                planKnown(row, known, lines, actions, claimed);
             }
             return;
         }
@@ -120,80 +141,106 @@ final class ImportPlanner {
             }
         }
         InstitutionSummary province = provinceOf(row);
-        InstitutionKind basicKind = basicKindFromName(row.name());
-        boolean looksBasic = province != null
-                && (hinted != null ? hinted.level() == InstitutionLevel.BASIC : basicKind != null)
-                && Objects.equals(row.parentCode() == null ? row.topCode() : row.parentCode(), province.orgCode());
-        if (looksBasic) {
-            planBasic(row, province, hinted != null ? hinted : basicKind, lines, actions, claimed);
+        String directParent = row.parentCode() != null ? row.parentCode() : row.topCode();
+        if (province != null && Objects.equals(directParent, province.orgCode()) && !row.orgCode().equals(directParent)) {
+            planUnderProvince(row, province, hinted, lines, actions, claimed);
             return;
         }
         boolean topLevel = row.topCode() == null || row.topCode().equals(row.orgCode());
-        if (!topLevel && hinted == null) {
+        if (!topLevel) {
             lines.add(line(row, ImportOutcome.SKIPPED, null, "import.line.subUnit", row.name()));
             return;
         }
         InstitutionKind kind = hinted != null ? hinted : inferTopLevelKind(row);
-        if (kind.level().isLocalGovernment()) {
+        boolean localCode = row.orgCode().startsWith("5") || row.orgCode().startsWith("6");
+        if (kind.level().isLocalGovernment() || (hinted == null && localCode)) {
             lines.add(line(row, ImportOutcome.ERROR, null, "import.row.localGovernmentManual", row.name()));
             return;
         }
-        InstitutionSummary predecessor = row.previousCode() == null ? null : latestByCode.get(row.previousCode());
-        var institution = new NewInstitution(row.name(), null, kind, row.orgCode(), null, null, null, null);
-        actions.add(new Add(row.rowNumber(), institution, row.topCode() == null || row.topCode().equals(row.orgCode())
-                ? null : row.parentCode(), predecessor == null ? null : predecessor.id()));
-        lines.add(line(row, ImportOutcome.NEW, null, "import.line.new", row.name(), kind.koreanName()));
+        InstitutionSummary predecessor = row.previousCode() == null ? null : byCode.get(row.previousCode());
+        var institution = new NewInstitution(row.name(), null, kind, row.orgCode(), null, null, effectiveOn, null);
+        actions.add(new Add(row.rowNumber(), institution, predecessor == null ? null : predecessor.id()));
+        lines.add(line(row, ImportOutcome.NEW, null, "import.line.new", row.name(), kind.koreanName(),
+                effectiveOn.toString()));
         if (predecessor != null) {
             lines.add(line(row, ImportOutcome.NEW, null, "import.line.succeeds", predecessor.displayName()));
         }
     }
 
-    private void planKnown(StandardCodeRow row, InstitutionSummary open, List<ImportLine> lines, List<Action> actions,
+    /** The code's institution ended before the effective date. */
+    private static void planEndedBefore(StandardCodeRow row, InstitutionSummary ended, List<ImportLine> lines) {
+        if (row.abolishedOn() == null) {
+            lines.add(line(row, ImportOutcome.ERROR, ended.id(), "import.row.orgCode.ended", row.orgCode(),
+                    String.valueOf(ended.validTo())));
+        } else if (row.abolishedOn().minusDays(1).equals(ended.validTo())) {
+            lines.add(line(row, ImportOutcome.UNCHANGED, ended.id(), "import.line.alreadyEnded", ended.displayName(),
+                    String.valueOf(ended.validTo())));
+        } else {
+            lines.add(line(row, ImportOutcome.ERROR, ended.id(), "import.row.endDateDiffers", ended.displayName(),
+                    String.valueOf(ended.validTo()), row.abolishedOn().minusDays(1).toString()));
+        }
+    }
+
+    private void planKnown(StandardCodeRow row, InstitutionSummary known, List<ImportLine> lines, List<Action> actions,
             Map<Long, Integer> claimed) {
-        if (!claim(row, open, lines, claimed)) {
+        if (!claim(row, known, lines, claimed)) {
             return;
         }
         if (row.abolishedOn() != null) {
             LocalDate lastDay = row.abolishedOn().minusDays(1);
-            if (open.validFrom() != null && lastDay.isBefore(open.validFrom())) {
-                lines.add(line(row, ImportOutcome.ERROR, open.id(), "import.row.endBeforeStart",
-                        open.displayName(), String.valueOf(open.validFrom())));
-                return;
+            if (known.validTo() != null) {
+                boolean same = known.validTo().equals(lastDay);
+                lines.add(same
+                        ? line(row, ImportOutcome.UNCHANGED, known.id(), "import.line.alreadyEnded", known.displayName(),
+                                known.validTo().toString())
+                        : line(row, ImportOutcome.ERROR, known.id(), "import.row.endDateDiffers", known.displayName(),
+                                known.validTo().toString(), lastDay.toString()));
+            } else if (known.validFrom() != null && lastDay.isBefore(known.validFrom())) {
+                lines.add(line(row, ImportOutcome.ERROR, known.id(), "import.row.endBeforeStart",
+                        known.displayName(), String.valueOf(known.validFrom())));
+            } else if (known.level() == InstitutionLevel.METROPOLITAN) {
+                // Its 기초 would be left without a province: that is a reorganisation, recorded by hand.
+                lines.add(line(row, ImportOutcome.ERROR, known.id(), "import.row.endMetropolitan", known.displayName()));
+            } else {
+                actions.add(new End(known.id(), lastDay));
+                lines.add(line(row, ImportOutcome.ENDED, known.id(), "import.line.ended", known.displayName(),
+                        lastDay.toString()));
             }
-            actions.add(new End(open.id(), lastDay));
-            lines.add(line(row, ImportOutcome.ENDED, open.id(), "import.line.ended", open.displayName(), lastDay.toString()));
             return;
         }
-        boolean changed = false;
-        if (!sameName(row, open)) {
-            if (open.validFrom() != null && !effectiveOn.isAfter(open.validFrom())) {
-                lines.add(line(row, ImportOutcome.ERROR, open.id(), "import.row.renameBeforeStart",
-                        open.displayName(), String.valueOf(open.validFrom())));
-                return;
+        InstitutionSummary predecessor = row.previousCode() == null ? null : byCode.get(row.previousCode());
+        boolean needsLink = predecessor != null && predecessor.id() != known.id()
+                && !successorsOf.getOrDefault(predecessor.id(), List.of()).contains(known.id());
+        if (!sameName(row, known)) {
+            if (known.validTo() != null) {
+                lines.add(line(row, ImportOutcome.ERROR, known.id(), "import.row.renameScheduled", known.displayName(),
+                        known.validTo().toString()));
+            } else if (known.validFrom() != null && !effectiveOn.isAfter(known.validFrom())) {
+                lines.add(line(row, ImportOutcome.ERROR, known.id(), "import.row.renameBeforeStart",
+                        known.displayName(), String.valueOf(known.validFrom())));
+            } else {
+                actions.add(new Rename(known.id(), row.name(), row.fullName(), effectiveOn,
+                        predecessor != null && predecessor.id() != known.id() ? predecessor.id() : null));
+                lines.add(line(row, ImportOutcome.CHANGED, known.id(), "import.line.renamed", known.name(), row.name(),
+                        effectiveOn.toString()));
             }
-            actions.add(new Rename(open.id(), row.name(), row.fullName(), effectiveOn));
-            lines.add(line(row, ImportOutcome.CHANGED, open.id(), "import.line.renamed", open.name(), row.name(),
-                    effectiveOn.toString()));
-            changed = true;
+            return;
         }
-        InstitutionSummary predecessor = row.previousCode() == null ? null : latestByCode.get(row.previousCode());
-        if (predecessor != null && predecessor.id() != open.id()
-                && !successorsOf.getOrDefault(predecessor.id(), List.of()).contains(open.id())) {
-            LocalDate since = open.validFrom() != null ? open.validFrom() : effectiveOn;
-            actions.add(new Link(predecessor.id(), open.id(), since));
-            lines.add(line(row, ImportOutcome.CHANGED, open.id(), "import.line.linked", predecessor.displayName(),
-                    open.displayName()));
-            changed = true;
+        if (needsLink) {
+            LocalDate since = known.validFrom() != null ? known.validFrom() : effectiveOn;
+            actions.add(new Link(predecessor.id(), known.id(), since));
+            lines.add(line(row, ImportOutcome.CHANGED, known.id(), "import.line.linked", predecessor.displayName(),
+                    known.displayName()));
+            return;
         }
-        if (!changed) {
-            lines.add(line(row, ImportOutcome.UNCHANGED, open.id(), "import.line.unchanged", open.displayName()));
-        }
+        lines.add(line(row, ImportOutcome.UNCHANGED, known.id(), "import.line.unchanged", known.displayName()));
     }
 
-    private void planBasic(StandardCodeRow row, InstitutionSummary province, InstitutionKind kind, List<ImportLine> lines,
-            List<Action> actions, Map<Long, Integer> claimed) {
+    /** An unknown code whose parent is a 광역: the code of one of its 기초, or (only when typed so) a new 기초. */
+    private void planUnderProvince(StandardCodeRow row, InstitutionSummary province, @Nullable InstitutionKind hinted,
+            List<ImportLine> lines, List<Action> actions, Map<Long, Integer> claimed) {
         List<InstitutionSummary> sameName = registry.stream()
-                .filter(i -> i.validTo() == null && i.level() == InstitutionLevel.BASIC)
+                .filter(i -> i.level() == InstitutionLevel.BASIC && i.validOn(effectiveOn))
                 .filter(i -> Objects.equals(i.regionCode(), province.regionCode()))
                 .filter(i -> sameName(row, i))
                 .toList();
@@ -216,9 +263,15 @@ final class ImportPlanner {
                     row.orgCode()));
             return;
         }
-        var institution = new NewInstitution(row.name(), null, kind, row.orgCode(), province.regionCode(), null, null, null);
-        actions.add(new Add(row.rowNumber(), institution, null, null));
-        lines.add(line(row, ImportOutcome.NEW, null, "import.line.newBasic", province.name(), row.name(), kind.koreanName()));
+        if (hinted == null || hinted.level() != InstitutionLevel.BASIC) {
+            lines.add(line(row, ImportOutcome.SKIPPED, null, "import.line.notBasic", province.name(), row.name()));
+            return;
+        }
+        var institution = new NewInstitution(row.name(), null, hinted, row.orgCode(), province.regionCode(), null,
+                effectiveOn, null);
+        actions.add(new Add(row.rowNumber(), institution, null));
+        lines.add(line(row, ImportOutcome.NEW, null, "import.line.newBasic", province.name(), row.name(),
+                hinted.koreanName(), effectiveOn.toString()));
     }
 
     /** One institution may be matched by one row only; a second row naming it is an error. */
@@ -235,11 +288,8 @@ final class ImportPlanner {
 
     private @Nullable InstitutionSummary provinceOf(StandardCodeRow row) {
         for (String code : new String[] {row.parentCode(), row.topCode()}) {
-            if (code != null) {
-                InstitutionSummary p = openByCode.get(code);
-                if (p != null && p.level() == InstitutionLevel.METROPOLITAN) {
-                    return p;
-                }
+            if (code != null && provinceByCode.containsKey(code)) {
+                return provinceByCode.get(code);
             }
         }
         return null;
@@ -251,20 +301,6 @@ final class ImportPlanner {
                 || (row.fullName() != null && row.fullName().strip().equals(i.displayName()));
     }
 
-    private static @Nullable InstitutionKind basicKindFromName(String name) {
-        String n = name.strip();
-        if (n.endsWith("시")) {
-            return InstitutionKind.CITY;
-        }
-        if (n.endsWith("군")) {
-            return InstitutionKind.COUNTY;
-        }
-        if (n.endsWith("구")) {
-            return InstitutionKind.DISTRICT;
-        }
-        return null;
-    }
-
     private static InstitutionKind inferTopLevelKind(StandardCodeRow row) {
         if (row.name().strip().endsWith("교육청")) {
             return InstitutionKind.EDUCATION_OFFICE;
@@ -273,12 +309,6 @@ final class ImportPlanner {
             return InstitutionKind.CENTRAL_AGENCY;
         }
         return InstitutionKind.OTHER;
-    }
-
-    private static InstitutionSummary later(InstitutionSummary a, InstitutionSummary b) {
-        LocalDate ea = a.validTo() == null ? LocalDate.MAX : a.validTo();
-        LocalDate eb = b.validTo() == null ? LocalDate.MAX : b.validTo();
-        return eb.isAfter(ea) ? b : a;
     }
 
     private static ImportLine line(StandardCodeRow row, ImportOutcome outcome, @Nullable Long institutionId, String key,

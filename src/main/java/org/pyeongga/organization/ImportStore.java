@@ -24,7 +24,7 @@ class ImportStore {
             """;
 
     private static final int BATCH = 5_000;
-    /** Unit separator: joins a line's message arguments into one array element (it never occurs in a file's text). */
+    /** Unit separator: joins a line's message arguments into one array element (removed from the arguments first). */
     private static final String ARG_SEPARATOR = "\u001f";
 
     private final JdbcClient jdbc;
@@ -127,6 +127,24 @@ class ImportStore {
                 .param("failure", failureKey)
                 .param("id", id)
                 .update();
+    }
+
+    void rememberPreview(UUID id, String fingerprint) {
+        jdbc.sql("update organization_import set plan_sha256 = :f where id = :id").param("f", fingerprint).param("id", id)
+                .update();
+    }
+
+    @Nullable String previewFingerprint(UUID id) {
+        return jdbc.sql("select plan_sha256 from organization_import where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** Imports left "working" by a stopped process never finish: mark them failed so nobody waits on them. */
+    int failInterrupted() {
+        return jdbc.sql("""
+                        update organization_import set status = 'FAILED', failure_key = 'import.failed.interrupted'
+                         where status in ('ANALYZING', 'APPLYING')
+                        """).update();
     }
 
     void fail(UUID id, String failureKey) {

@@ -34,6 +34,13 @@ public class InstitutionRegistry {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    /** Kinds that may be added directly; local governments only come from the seed, imports or reorganisations. */
+    public static final java.util.Set<InstitutionKind> ADDABLE_KINDS = java.util.EnumSet.of(
+            InstitutionKind.CENTRAL_AGENCY, InstitutionKind.EDUCATION_OFFICE, InstitutionKind.PUBLIC_INSTITUTION,
+            InstitutionKind.OTHER);
+    /** Deepest page anyone needs (keeps offset arithmetic far from overflow). */
+    static final int MAX_PAGE = 100_000;
+
     InstitutionRegistry(InstitutionStore store, GroupStore groups, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.groups = groups;
@@ -46,7 +53,7 @@ public class InstitutionRegistry {
     }
 
     public ResultPage<InstitutionSummary> search(InstitutionQuery query, int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
             throw UserFacingException.badInput("error.paging", MAX_PAGE_SIZE);
         }
         long total = store.count(query);
@@ -127,7 +134,11 @@ public class InstitutionRegistry {
 
     @Transactional
     public long add(NewInstitution institution) {
-        validate(institution, institution.validFrom() == null ? today() : institution.validFrom());
+        if (institution.kind() == null || !ADDABLE_KINDS.contains(institution.kind())) {
+            throw UserFacingException.badInput("institution.kind.manualOnly");
+        }
+        // Without a start date the institution exists "since before the records": its code must be free on every date.
+        validate(institution, institution.validFrom() == null ? LocalDate.MIN : institution.validFrom());
         long id = store.insert(institution, "MANUAL", null);
         events.publishEvent(new InstitutionAdded(id, institution.name(), institution.kind()));
         return id;
@@ -140,20 +151,28 @@ public class InstitutionRegistry {
      */
     @Transactional
     public List<Long> reorganize(Reorganization change) {
+        if (change.type() == null || change.effectiveOn() == null) {
+            throw UserFacingException.badInput("reorg.typeAndDateRequired");
+        }
+        // One change at a time: a double-submitted form or a concurrent import must see this one finished.
+        store.lockForChange();
         LocalDate day = change.effectiveOn();
         LocalDate lastDay = day.minusDays(1);
-        int successorCount = change.newSuccessors().size() + change.existingSuccessorIds().size();
-        checkCounts(change.type(), change.predecessorIds().size(), successorCount);
+        List<Long> predecessorIds = List.copyOf(new LinkedHashSet<>(change.predecessorIds()));
+        List<Long> existingIds = List.copyOf(new LinkedHashSet<>(change.existingSuccessorIds()));
+        int successorCount = change.newSuccessors().size() + existingIds.size();
+        checkCounts(change.type(), predecessorIds.size(), successorCount);
 
         List<InstitutionSummary> predecessors = new ArrayList<>();
-        for (long id : new LinkedHashSet<>(change.predecessorIds())) {
+        for (long id : predecessorIds) {
             InstitutionSummary p = get(id, lastDay);
-            if (!p.validOn(lastDay)) {
+            // Only an open row can change: one already ended (or recorded to end) was changed before.
+            if (!p.validOn(lastDay) || p.validTo() != null) {
                 throw UserFacingException.badInput("reorg.predecessor.notValid", p.displayName(), lastDay);
             }
             predecessors.add(p);
         }
-        for (long id : change.existingSuccessorIds()) {
+        for (long id : existingIds) {
             InstitutionSummary s = get(id, day);
             if (!s.validOn(day)) {
                 throw UserFacingException.badInput("reorg.successor.notValid", s.displayName(), day);
@@ -171,11 +190,15 @@ public class InstitutionRegistry {
         if (change.type().endsPredecessors()) {
             predecessors.forEach(p -> store.end(p.id(), lastDay));
         }
-        List<Long> successorIds = new ArrayList<>(change.existingSuccessorIds());
+        List<Long> successorIds = new ArrayList<>(existingIds);
         for (NewInstitution n : change.newSuccessors()) {
             NewInstitution dated = new NewInstitution(
                     n.name(), n.nameEn(), n.kind(), n.orgCode(), n.regionCode(), n.parentId(), day, n.note());
             validate(dated, day);
+            if (dated.kind().level() == InstitutionLevel.METROPOLITAN
+                    && provinces(day).stream().anyMatch(p -> dated.regionCode().equals(p.regionCode()))) {
+                throw UserFacingException.badInput("institution.region.inUse", dated.regionCode(), day);
+            }
             successorIds.add(store.insert(dated, "MANUAL", null));
         }
         for (InstitutionSummary p : predecessors) {
@@ -220,6 +243,9 @@ public class InstitutionRegistry {
     }
 
     private void validate(NewInstitution n, LocalDate from) {
+        if (n.kind() == null) {
+            throw UserFacingException.badInput("institution.kind.required");
+        }
         if (n.name() == null || n.name().isBlank()) {
             throw UserFacingException.badInput("institution.name.required");
         }
@@ -227,7 +253,7 @@ public class InstitutionRegistry {
             throw UserFacingException.badInput("institution.name.tooLong", 100);
         }
         if (n.orgCode() != null) {
-            if (!n.orgCode().matches("[0-9]{7}")) {
+            if (!n.orgCode().matches("[0-9A-Z]{7}")) {
                 throw UserFacingException.badInput("institution.orgCode.format", n.orgCode());
             }
             if (store.orgCodeInUse(n.orgCode(), from)) {

@@ -203,6 +203,11 @@ class InstitutionStore {
                 .single();
     }
 
+    /** Serialises changes to the registry (reorganisations and import applications) for the transaction. */
+    void lockForChange() {
+        jdbc.sql("lock table organization_institution in share row exclusive mode").update();
+    }
+
     long size() {
         return jdbc.sql("select count(*) from organization_institution").query(Long.class).single();
     }

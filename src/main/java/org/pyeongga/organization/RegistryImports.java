@@ -60,7 +60,7 @@ public class RegistryImports {
 
     public ResultPage<ImportLine> lines(UUID id, @Nullable ImportOutcome outcome, int page, int size) {
         status(id);
-        if (page < 0 || size < 1 || size > 1000) {
+        if (page < 0 || page > InstitutionRegistry.MAX_PAGE || size < 1 || size > 1000) {
             throw UserFacingException.badInput("error.paging", 1000);
         }
         return new ResultPage<>(store.lines(id, outcome, page * size, size), page, size, store.countLines(id, outcome));

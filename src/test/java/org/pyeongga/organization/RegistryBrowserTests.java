@@ -117,7 +117,12 @@ class RegistryBrowserTests {
         assertThat(browser.js("return document.documentElement.lang")).isEqualTo("en");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Institutions");
         assertThat(browser.currentPath()).contains("lang=en").contains("page=1").contains("asOf=2024-12-31");
-        assertThat(rowNames()).isEqualTo(secondPage);
+        // Same rows, shown by their romanized names with the official Korean name beside them.
+        List<String> english = rowNames();
+        assertThat(english).hasSameSizeAs(secondPage);
+        for (int i = 0; i < english.size(); i++) {
+            assertThat(english.get(i)).matches("[A-Z][A-Za-z-]+ \\(.+\\)").endsWith("(" + secondPage.get(i) + ")");
+        }
         browser.check("institutions-page-2-en");
     }
 
@@ -196,7 +201,7 @@ class RegistryBrowserTests {
         List<List<String>> errors = tableRows("#errors");
         assertThat(errors).hasSize(1);
         assertThat(errors.getFirst().getFirst()).isEqualTo("4");
-        assertThat(errors.getFirst().getLast()).isEqualTo("기관코드는 7자리 숫자여야 합니다: 12AB");
+        assertThat(errors.getFirst().getLast()).isEqualTo("기관코드는 숫자 또는 영문 대문자 7자리여야 합니다(예: 6110000, B551011): 12AB");
 
         WebElement confirm = browser.find(By.xpath("//button[normalize-space(.)='확인하고 반영']"));
         assertThat(confirm.isEnabled()).as("confirm button enabled").isFalse();

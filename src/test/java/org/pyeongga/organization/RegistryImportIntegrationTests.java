@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,14 +23,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.util.LinkedMultiValueMap;
 
 /** 행정표준코드 imports: preview first, nothing written before confirmation, all or nothing, idempotent. */
 @IntegrationTest
 @DirtiesContext
-@RecordApplicationEvents
 class RegistryImportIntegrationTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -55,6 +53,9 @@ class RegistryImportIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
     @LocalServerPort
     int port;
 
@@ -66,7 +67,11 @@ class RegistryImportIntegrationTests {
     }
 
     @Test
-    void previewsWithoutWritingThenAppliesOnConfirmationAndReimportingChangesNothing(ApplicationEvents events) {
+    void previewsWithoutWritingThenAppliesOnConfirmationAndReimportingChangesNothing() {
+        // The import applies on its own worker thread, so listen for real (test event recording is per thread).
+        var appliedEvents = new java.util.concurrent.CopyOnWriteArrayList<RegistryImportApplied>();
+        context.addApplicationListener((org.springframework.context.ApplicationListener<
+                org.springframework.context.PayloadApplicationEvent<RegistryImportApplied>>) e -> appliedEvents.add(e.getPayload()));
         long rowsBefore = institutionRows();
         UUID first = imports.upload("기관코드.csv", OFFICIAL_EXTRACT.getBytes(StandardCharsets.UTF_8), TODAY);
         ImportStatus preview = awaitState(first, ImportStatus.State.PREVIEW);
@@ -94,8 +99,11 @@ class RegistryImportIntegrationTests {
         assertThat(find("보령시", "34").orgCode()).isEqualTo("4490000");
         assertThat(institutionRows()).isEqualTo(rowsBefore + 2);
         var ministry = registry.search(new InstitutionQuery(TODAY, InstitutionLevel.CENTRAL, null, null, "행정안전부", false), 0, 5);
-        assertThat(ministry.items()).singleElement().extracting(InstitutionSummary::kind).isEqualTo(InstitutionKind.CENTRAL_AGENCY);
-        assertThat(events.stream(RegistryImportApplied.class))
+        assertThat(ministry.items()).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(InstitutionKind.CENTRAL_AGENCY);
+            assertThat(m.validFrom()).isEqualTo(TODAY); // found by this import: not back-dated to "always"
+        });
+        assertThat(appliedEvents)
                 .anySatisfy(e -> assertThat(e).extracting(RegistryImportApplied::importId, RegistryImportApplied::added)
                         .containsExactly(first, 2));
 
@@ -176,6 +184,47 @@ class RegistryImportIntegrationTests {
         });
         var nts = registry.search(new InstitutionQuery(TODAY, null, null, null, "국세청", false), 0, 5);
         assertThat(nts.items()).singleElement().extracting(InstitutionSummary::validTo).isEqualTo(LocalDate.of(2027, 2, 28));
+
+        // Next week's list still shows 국세청 (it ends only in March) and the renamed commission: nothing to do.
+        String nextWeek = """
+                기관코드,기관명,최상위기관코드,이전기관코드
+                1311000,국민권익위원회 (개편),1311000,
+                1320000,국세청,1320000,
+                """;
+        UUID later = imports.upload("next-week.csv", nextWeek.getBytes(StandardCharsets.UTF_8), renameDay.plusDays(7));
+        ImportStatus again = awaitState(later, ImportStatus.State.PREVIEW);
+        assertThat(again).extracting(ImportStatus::unchanged, ImportStatus::errors).containsExactly(2, 0);
+    }
+
+    @Test
+    void aRenameThatNamesItsPreviousCodeIsLinkedOnceAndReimportsUnchanged() {
+        String setup = """
+                기관코드,기관명,최상위기관코드
+                1381000,안전행정부,1381000
+                1382000,소방방재청,1382000
+                """;
+        UUID first = imports.upload("setup2.csv", setup.getBytes(StandardCharsets.UTF_8), TODAY);
+        awaitState(first, ImportStatus.State.PREVIEW);
+        imports.confirm(first);
+        awaitState(first, ImportStatus.State.APPLIED);
+
+        String merged = """
+                기관코드,기관명,최상위기관코드,이전기관코드
+                1381000,행정자치부,1381000,1382000
+                """;
+        LocalDate day = LocalDate.of(2027, 7, 26);
+        UUID rename = imports.upload("merged.csv", merged.getBytes(StandardCharsets.UTF_8), day);
+        assertThat(awaitState(rename, ImportStatus.State.PREVIEW).changed()).isEqualTo(1);
+        imports.confirm(rename);
+        awaitState(rename, ImportStatus.State.APPLIED);
+        InstitutionSummary renamed = registry.search(new InstitutionQuery(day, null, null, null, "행정자치부", false), 0, 5)
+                .items().getFirst();
+        assertThat(registry.detail(renamed.id(), day).predecessors()).extracting(l -> l.other().name())
+                .containsExactlyInAnyOrder("안전행정부", "소방방재청");
+
+        UUID again = imports.upload("merged.csv", merged.getBytes(StandardCharsets.UTF_8), day);
+        assertThat(awaitState(again, ImportStatus.State.PREVIEW))
+                .extracting(ImportStatus::changed, ImportStatus::unchanged).containsExactly(0, 1);
     }
 
     @Test
@@ -212,7 +261,7 @@ class RegistryImportIntegrationTests {
         assertThat(preview.totalRows()).isEqualTo(20_000);
         assertThat(preview.skipped()).isEqualTo(20_000);
         assertThat(imports.lines(id, ImportOutcome.SKIPPED, 399, 50).items()).hasSize(50)
-                .allSatisfy(l -> assertThat(l.messageKey()).isEqualTo("import.line.subUnit"));
+                .allSatisfy(l -> assertThat(l.messageKey()).isEqualTo("import.line.notBasic"));
 
         var done = http.getPage("/admin/imports/{id}/progress", id);
         assertThat(done.getHeaders().getFirst("HX-Refresh")).isEqualTo("true");
@@ -229,6 +278,69 @@ class RegistryImportIntegrationTests {
         var polling = http.getPage("/admin/imports/{id}/progress", working);
         assertThat(polling.getHeaders().getFirst("HX-Refresh")).isNull();
         assertThat(polling.getBody()).contains("<progress", "value=\"25\"", "hx-trigger=\"every 1s\"", "1,000행 중 250행 처리");
+    }
+
+    @Test
+    void followsTheRealCodeListRulesPublicInstitutionCodesJejuCitiesAndNewProvinces() {
+        long basicBefore = registry.counts(InstitutionQuery.asOf(TODAY)).stream()
+                .filter(c -> List.of("CITY", "COUNTY", "DISTRICT").contains(c.evaluationClass()))
+                .mapToLong(ClassCount::count).sum();
+        String csv = """
+                기관코드,기관명,기관전체명,최상위기관코드,차상위기관코드,폐지일자,기관유형
+                B551011,한국관광공사,한국관광공사,B551011,,,공공기관
+                6500000,제주특별자치도,제주특별자치도,6500000,,,
+                6510000,제주시,제주특별자치도 제주시,6500000,6500000,,
+                6999999,새통합특별시,새통합특별시,6999999,,,
+                """;
+        UUID id = imports.upload("rules.csv", csv.getBytes(StandardCharsets.UTF_8), TODAY);
+        ImportStatus preview = awaitState(id, ImportStatus.State.PREVIEW);
+        assertThat(imports.lines(id, null, 0, 10).items())
+                .extracting(ImportLine::rowNumber, ImportLine::outcome, ImportLine::messageKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, ImportOutcome.NEW, "import.line.new"),
+                        org.assertj.core.groups.Tuple.tuple(3, ImportOutcome.UNCHANGED, "import.line.unchanged"),
+                        org.assertj.core.groups.Tuple.tuple(4, ImportOutcome.SKIPPED, "import.line.notBasic"),
+                        org.assertj.core.groups.Tuple.tuple(5, ImportOutcome.ERROR, "import.row.localGovernmentManual"));
+        assertThat(preview.canConfirm()).isFalse();
+        assertThat(basicBefore).isEqualTo(registry.counts(InstitutionQuery.asOf(TODAY)).stream()
+                .filter(c -> List.of("CITY", "COUNTY", "DISTRICT").contains(c.evaluationClass()))
+                .mapToLong(ClassCount::count).sum());
+    }
+
+    @Test
+    void confirmsOnlyThePlanThePreviewShowed() {
+        String csv = """
+                기관코드,기관명,최상위기관코드
+                1790387,국가데이터처,1790387
+                """;
+        UUID id = imports.upload("one.csv", csv.getBytes(StandardCharsets.UTF_8), TODAY);
+        assertThat(awaitState(id, ImportStatus.State.PREVIEW).added()).isEqualTo(1);
+        // Someone adds the same institution by hand before the preview is confirmed: the plan is no longer "new".
+        registry.add(new NewInstitution("국가데이터처", null, InstitutionKind.CENTRAL_AGENCY, "1790387", null, null, null, null));
+        long rows = institutionRows();
+        imports.confirm(id);
+        ImportStatus back = awaitState(id, ImportStatus.State.PREVIEW);
+        assertThat(back.failureKey()).isEqualTo("import.apply.changedSincePreview");
+        assertThat(back).extracting(ImportStatus::added, ImportStatus::unchanged).containsExactly(0, 1);
+        assertThat(institutionRows()).isEqualTo(rows);
+        imports.confirm(id); // the fresh preview can be confirmed
+        awaitState(id, ImportStatus.State.APPLIED);
+        assertThat(institutionRows()).isEqualTo(rows);
+    }
+
+    @Autowired
+    ImportWorker worker;
+
+    @Test
+    void anImportInterruptedByAStopIsMarkedFailedAtTheNextStart() {
+        UUID stuck = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into organization_import (id, file_name, file_sha256, content, effective_on, status)
+                        values (:id, 'stuck.csv', 'x', '\\x00', current_date, 'APPLYING')
+                        """).param("id", stuck).update();
+        worker.recover();
+        assertThat(imports.status(stuck)).extracting(ImportStatus::state, ImportStatus::failureKey)
+                .containsExactly(ImportStatus.State.FAILED, "import.failed.interrupted");
     }
 
     private ImportStatus awaitState(UUID id, ImportStatus.State wanted) {

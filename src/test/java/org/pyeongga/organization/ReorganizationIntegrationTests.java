@@ -91,6 +91,41 @@ class ReorganizationIntegrationTests {
     }
 
     @Test
+    void aChangeRecordedTwiceIsRefusedTheSecondTime() {
+        LocalDate day = LocalDate.of(2027, 1, 1);
+        long boryeong = only("보령시", day.minusDays(1)).id();
+        var rename = new Reorganization(ChangeType.RENAMED, day, List.of(boryeong),
+                List.of(new NewInstitution("보령특례시", null, InstitutionKind.CITY, null, "34", null, null, null)),
+                List.of(), false, null);
+        registry.reorganize(rename);
+        assertThatThrownBy(() -> registry.reorganize(rename)).isInstanceOf(UserFacingException.class)
+                .extracting("messageKey").isEqualTo("reorg.predecessor.notValid");
+        var earlier = new Reorganization(ChangeType.RENAMED, day.minusMonths(1), List.of(boryeong),
+                List.of(new NewInstitution("보령특례시", null, InstitutionKind.CITY, null, "34", null, null, null)),
+                List.of(), false, null);
+        assertThatThrownBy(() -> registry.reorganize(earlier)).isInstanceOf(UserFacingException.class);
+        assertThat(registry.search(new InstitutionQuery(day, null, null, "34", "보령", false), 0, 5).total()).isEqualTo(1);
+    }
+
+    @Test
+    void theApiAnswersMissingOrUnreadableFieldsWithKoreanProblemsNot500() {
+        var http = new Http(port);
+        var noKind = http.postJson("/api/v1/institutions", Map.of("name", "어느 기관"));
+        assertThat(noKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        var localKind = http.postJson("/api/v1/institutions", Map.of("name", "서울특별시2", "kind", "SPECIAL_CITY"));
+        assertThat(localKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) localKind.getBody().get("detail")).contains("중앙행정기관");
+        var unreadable = http.raw().post().uri("/api/v1/reorganizations").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body("{\"type\": \"MERGED\", \"effectiveOn\": \"not a date\"").retrieve().toEntity(Map.class);
+        assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) unreadable.getBody().get("detail")).contains("JSON");
+        var noType = http.postJson("/api/v1/reorganizations", Map.of("predecessorIds", List.of(1)));
+        assertThat(noType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        var deepPage = http.getJson("/api/v1/institutions?page=200000000&size=500");
+        assertThat(deepPage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void splitsOffANewDistrictWhileTheOldOneContinues() {
         // 대전광역시 (region 25) 서구
         long seo = registry.search(new InstitutionQuery(LocalDate.of(2027, 1, 1), null, null, "25", "서구", false), 0, 5)

@@ -48,6 +48,11 @@ class ApiErrors {
         return respond(ProblemDetails.of(texts, HttpStatus.BAD_REQUEST, "error.field", field));
     }
 
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(Exception e) {
+        return respond(ProblemDetails.of(texts, HttpStatus.BAD_REQUEST, "error.body"));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
         return respond(ProblemDetails.of(texts, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge"));

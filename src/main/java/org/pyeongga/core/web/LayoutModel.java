@@ -10,16 +10,24 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class LayoutModel {
 
     @ModelAttribute("langKoUrl")
-    String langKoUrl() {
-        return sameWith("ko");
+    String langKoUrl(jakarta.servlet.http.HttpServletRequest request) {
+        return sameWith(request, "ko");
     }
 
     @ModelAttribute("langEnUrl")
-    String langEnUrl() {
-        return sameWith("en");
+    String langEnUrl(jakarta.servlet.http.HttpServletRequest request) {
+        return sameWith(request, "en");
     }
 
-    private static String sameWith(String lang) {
+    /**
+     * The page again in the other language. A page shown for a POST (a form with errors) or an error page has no
+     * address of its own to reload, so the switch leads home instead.
+     */
+    private static String sameWith(jakarta.servlet.http.HttpServletRequest request, String lang) {
+        if (!"GET".equals(request.getMethod()) || request.getRequestURI().startsWith("/error")
+                || request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE) != null) {
+            return "/?lang=" + lang;
+        }
         return ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("lang", lang)
                 .build()

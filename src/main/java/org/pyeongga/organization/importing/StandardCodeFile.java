@@ -62,6 +62,8 @@ public final class StandardCodeFile {
     /** Windows code page 949 (통합형 한글), a superset of EUC-KR: what Korean Excel writes for plain "CSV". */
     private static final Charset CP949 = Charset.forName("x-windows-949");
 
+    /** Columns read from a sheet row; the official layout has about 20. */
+    static final int MAX_COLUMNS = 200;
     private static final Pattern QUOTED_LITERAL = Pattern.compile("\"[^\"]*\"");
 
     private static final int CODE_LENGTH = 7;
@@ -213,7 +215,9 @@ public final class StandardCodeFile {
             List<RawRecord> records = new ArrayList<>();
             for (Row row : sheet) {
                 List<String> fields = new ArrayList<>();
-                for (int column = 0; column < row.getLastCellNum(); column++) {
+                // A stray cell far to the right must not make us allocate thousands of empty fields per row.
+                int width = Math.min(row.getLastCellNum(), MAX_COLUMNS);
+                for (int column = 0; column < width; column++) {
                     Cell cell = row.getCell(column);
                     fields.add(cell == null ? "" : cellText(cell, formatter).strip());
                 }
@@ -537,8 +541,10 @@ public final class StandardCodeFile {
         if (text.length() != CODE_LENGTH) {
             return false;
         }
+        // 행정표준코드: 7 characters, digits for government bodies, an upper-case letter prefix for 공공기관 (B551011).
         for (int i = 0; i < text.length(); i++) {
-            if (!isAsciiDigit(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (!isAsciiDigit(c) && !(c >= 'A' && c <= 'Z')) {
                 return false;
             }
         }

@@ -31,8 +31,7 @@ class InstitutionPages {
 
     static final int PAGE_SIZE = 20;
     /** Kinds an administrator may add by hand; local governments come from the registry or a recorded change. */
-    static final List<InstitutionKind> MANUAL_KINDS = List.of(InstitutionKind.CENTRAL_AGENCY,
-            InstitutionKind.EDUCATION_OFFICE, InstitutionKind.PUBLIC_INSTITUTION, InstitutionKind.OTHER);
+    static final List<InstitutionKind> MANUAL_KINDS = List.copyOf(InstitutionRegistry.ADDABLE_KINDS);
 
     private final InstitutionRegistry registry;
 
@@ -91,9 +90,6 @@ class InstitutionPages {
     String add(@ModelAttribute("form") InstitutionForm form, BindingResult binding, Model model) {
         try {
             rejectBindingErrors(binding);
-            if (form.kind() == null || !MANUAL_KINDS.contains(form.kind())) {
-                throw UserFacingException.badInput("institution.kind.manualOnly");
-            }
             long id = registry.add(new NewInstitution(nullToEmpty(form.name()), blankToNull(form.nameEn()), form.kind(),
                     blankToNull(form.orgCode()), null, null, date("validFrom", form.validFrom()), null));
             return "redirect:/institutions/" + id + "?added";
@@ -136,15 +132,18 @@ class InstitutionPages {
             }
             List<NewInstitution> successors = new ArrayList<>();
             String[] names = form.successorNames() == null ? new String[0] : form.successorNames();
+            // A rename or move usually keeps the 기관코드 (and a rename the region): blank fields carry them over.
+            boolean carries = form.type() == ChangeType.RENAMED || form.type() == ChangeType.MOVED;
             for (int k = 0; k < names.length; k++) {
                 if (names[k] == null || names[k].isBlank()) {
                     continue;
                 }
                 InstitutionKind kind = pick(form.successorKinds(), k, from.kind());
+                String code = pickText(form.successorCodes(), k);
+                String region = pickText(form.successorRegions(), k);
                 successors.add(new NewInstitution(names[k].strip(), pickText(form.successorNamesEn(), k), kind,
-                        pickText(form.successorCodes(), k),
-                        kind.level() == InstitutionLevel.METROPOLITAN
-                                ? pickText(form.successorRegions(), k) : from.regionCode(),
+                        code == null && carries ? from.orgCode() : code,
+                        region != null ? region : from.regionCode(),
                         null, effectiveOn, null));
             }
             List<Long> existing = form.existingSuccessors() == null ? List.of() : Arrays.asList(form.existingSuccessors());
@@ -171,7 +170,10 @@ class InstitutionPages {
         return "organization/reorganize";
     }
 
-    /** The reorganisation form: up to three new successors, other predecessors and existing successors by id. */
+    /**
+     * The reorganisation form: the change, other predecessors (ticked), up to three new successors. Existing successors
+     * (by id) can be named through the API; the form has no picker for them yet.
+     */
     record ReorganizationForm(
             @Nullable ChangeType type,
             @Nullable String effectiveOn,

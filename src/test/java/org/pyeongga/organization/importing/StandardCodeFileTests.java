@@ -197,7 +197,7 @@ class StandardCodeFileTests {
             String longFullName = "나".repeat(301);
             String csv = HEADER
                     + ",서울특별시,,,,,,\n"                              // 2: code missing
-                    + "611000A,서울특별시,,,,,,\n"                       // 3: code format
+                    + "611000a,서울특별시,,,,,,\n"                       // 3: code format (letters must be upper case)
                     + "6110000,,,,,,,\n"                                 // 4: name missing
                     + "6260000," + longName + ",,,,,,\n"                 // 5: name too long
                     + "6270000,대구광역시," + longFullName + ",,,,,\n"   // 6: full name too long
@@ -214,7 +214,7 @@ class StandardCodeFileTests {
             assertThat(file.totalDataRows()).isEqualTo(11);
             assertThat(file.problems()).containsExactly(
                     problem(2, "import.row.orgCode.missing"),
-                    problem(3, "import.row.orgCode.format", "611000A"),
+                    problem(3, "import.row.orgCode.format", "611000a"),
                     problem(4, "import.row.name.missing"),
                     problem(5, "import.row.name.tooLong", "100"),
                     problem(6, "import.row.fullName.tooLong", "300"),
