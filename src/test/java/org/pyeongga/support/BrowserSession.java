@@ -175,8 +175,26 @@ public final class BrowserSession implements AutoCloseable {
         WebElement html = driver.findElement(By.tagName("html"));
         scrollIntoView(element);
         element.click();
-        waiting().until(ExpectedConditions.stalenessOf(html));
+        waiting().until(d -> isGone(html));
         waitForPage();
+    }
+
+    /**
+     * Whether the old page's element is gone. During a navigation ChromeDriver may answer "does not belong to the
+     * document" instead of a stale-element error (a race in the driver); both mean the page was replaced.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Submits a form by clicking its submit {@code button} and waits for the page the form leads to. */
