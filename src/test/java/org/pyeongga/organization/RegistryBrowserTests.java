@@ -284,6 +284,7 @@ class RegistryBrowserTests {
         browser.submitAndWait(By.cssSelector("form button[type='submit']"));
         assertThat(browser.text(By.cssSelector("[role='alert']"))).isEqualTo("기관코드 6110000은(는) 이미 다른 기관이 쓰고 있습니다.");
         assertThat(browser.find(By.id("name")).getDomProperty("value")).isEqualTo("행정안전부"); // nothing typed is lost
+        assertThat(browser.js("return document.activeElement.getAttribute('role')")).isEqualTo("alert"); // focus on the error
         browser.check("institution-new-error");
 
         browser.open("/institutions?q=" + URLEncoder.encode("부산광역시", StandardCharsets.UTF_8));
