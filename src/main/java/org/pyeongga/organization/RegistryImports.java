@@ -26,10 +26,12 @@ public class RegistryImports {
 
     private final ImportStore store;
     private final ImportWorker worker;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    RegistryImports(ImportStore store, ImportWorker worker) {
+    RegistryImports(ImportStore store, ImportWorker worker, org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.worker = worker;
+        this.events = events;
     }
 
     /** Stores the file and starts its analysis; returns the import's id at once. */
@@ -45,7 +47,9 @@ public class RegistryImports {
         }
         String name = fileName == null || fileName.isBlank() ? "upload" : cleanName(fileName);
         UUID id = UUID.randomUUID();
-        store.create(id, name, sha256(content), content, effectiveOn);
+        String sha = sha256(content);
+        store.create(id, name, sha, content, effectiveOn);
+        events.publishEvent(new RegistryImportUploaded(id, name, sha, effectiveOn));
         worker.analyze(id);
         return id;
     }
@@ -75,6 +79,7 @@ public class RegistryImports {
         if (!store.startApplying(id)) {
             throw UserFacingException.conflict("import.confirm.notPreview");
         }
+        events.publishEvent(new RegistryImportConfirmed(id));
         worker.apply(id);
     }
 

@@ -1,0 +1,95 @@
+package org.pyeongga.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail's API: verify the hash chain (report the first broken link) and read records. Records are written
+ * only by {@link AuditRecorder}, from events.
+ */
+@Service
+public class AuditTrail {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    private final AuditStore store;
+
+    AuditTrail(AuditStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Recomputes every record's hash in order and checks it links to the one before: the first record whose content,
+     * position or link does not match is reported. Reads the whole chain; run it as a job, not per request.
+     */
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        var state = new Object() {
+            long checked;
+            long expectedSeq = 1;
+            String prevHash = GENESIS;
+            Long brokenSeq;
+            String reason;
+        };
+        store.forEachInOrder(entry -> {
+            if (state.brokenSeq != null) {
+                return;
+            }
+            state.checked++;
+            if (entry.seq() != state.expectedSeq) {
+                state.brokenSeq = entry.seq();
+                state.reason = "sequence gap: expected " + state.expectedSeq;
+            } else if (!entry.prevHash().equals(state.prevHash)) {
+                state.brokenSeq = entry.seq();
+                state.reason = "link to the previous record does not match";
+            } else if (!entry.hash().equals(hash(entry))) {
+                state.brokenSeq = entry.seq();
+                state.reason = "content does not match its hash";
+            }
+            state.expectedSeq = entry.seq() + 1;
+            state.prevHash = entry.hash();
+        });
+        return new ChainVerification(state.checked, state.brokenSeq, state.reason);
+    }
+
+    /** Nightly check; a broken chain is logged as an error for the operators' monitoring. */
+    @Scheduled(cron = "${pyeongga.audit.verify-cron:0 30 3 * * *}", zone = "Asia/Seoul")
+    void verifyNightly() {
+        ChainVerification result = verify();
+        if (result.intact()) {
+            log.info("Audit chain intact ({} records)", result.checked());
+        } else {
+            log.error("AUDIT CHAIN BROKEN at record {}: {}", result.firstBrokenSeq(), result.reason());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> recent(int limit) {
+        return store.recent(Math.clamp(limit, 1, 1_000));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> aboutInstitution(long institutionId, int limit) {
+        return store.aboutInstitution(institutionId, Math.clamp(limit, 1, 1_000));
+    }
+
+    static String hash(AuditEntry entry) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(entry.canonicalText().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
