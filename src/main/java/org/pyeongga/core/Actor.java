@@ -1,7 +1,30 @@
 package org.pyeongga.core;
 
-/** Who did something: a signed-in person, a verified citizen (pseudonymous key), the system itself, or nobody known. */
-public record Actor(Kind kind, String id, String name) {
+import java.util.Set;
+
+/**
+ * Who did something: a signed-in person (with their memberships), a verified citizen (pseudonymous key), the system
+ * itself, or nobody known.
+ */
+public record Actor(Kind kind, String id, String name, Set<Membership> memberships) {
+
+    public Actor {
+        memberships = Set.copyOf(memberships);
+    }
+
+    public Actor(Kind kind, String id, String name) {
+        this(kind, id, name, Set.of());
+    }
+
+    /** Holds {@code role} for any institution. */
+    public boolean hasRole(Role role) {
+        return memberships.stream().anyMatch(m -> m.role() == role);
+    }
+
+    /** Holds {@code role} for this institution. */
+    public boolean hasRoleFor(Role role, long institutionId) {
+        return memberships.stream().anyMatch(m -> m.role() == role && Long.valueOf(institutionId).equals(m.institutionId()));
+    }
 
     /** The kinds of actor the audit trail distinguishes. */
     public enum Kind {

@@ -25,8 +25,11 @@ public class EvaluationGroups {
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
+    private final RegistryPermissions permissions;
+
     EvaluationGroups(GroupStore store, InstitutionStore institutions, ApplicationEventPublisher events,
-            java.time.Clock clock) {
+            java.time.Clock clock, RegistryPermissions permissions) {
+        this.permissions = permissions;
         this.store = store;
         this.institutions = institutions;
         this.events = events;
@@ -51,6 +54,7 @@ public class EvaluationGroups {
     @Transactional
     public long define(String code, String name, @Nullable String nameEn, @Nullable String description,
             @Nullable LocalDate asOf, List<Long> memberIds) {
+        permissions.requireManage();
         if (code == null || !code.matches("[A-Za-z0-9_-]{1,60}")) {
             throw UserFacingException.badInput("group.code.format");
         }
@@ -77,6 +81,7 @@ public class EvaluationGroups {
      */
     @Transactional
     public List<Long> defineStandard(String prefix, LocalDate asOf) {
+        permissions.requireManage();
         List<Long> ids = new ArrayList<>();
         for (String evaluationClass : STANDARD_CLASSES) {
             InstitutionQuery query = switch (evaluationClass) {

@@ -41,7 +41,11 @@ public class InstitutionRegistry {
     /** Deepest page anyone needs (keeps offset arithmetic far from overflow). */
     static final int MAX_PAGE = 100_000;
 
-    InstitutionRegistry(InstitutionStore store, GroupStore groups, ApplicationEventPublisher events, Clock clock) {
+    private final RegistryPermissions permissions;
+
+    InstitutionRegistry(InstitutionStore store, GroupStore groups, ApplicationEventPublisher events, Clock clock,
+            RegistryPermissions permissions) {
+        this.permissions = permissions;
         this.store = store;
         this.groups = groups;
         this.events = events;
@@ -134,6 +138,7 @@ public class InstitutionRegistry {
 
     @Transactional
     public long add(NewInstitution institution) {
+        permissions.requireManage();
         if (institution.kind() == null || !ADDABLE_KINDS.contains(institution.kind())) {
             throw UserFacingException.badInput("institution.kind.manualOnly");
         }
@@ -151,6 +156,7 @@ public class InstitutionRegistry {
      */
     @Transactional
     public List<Long> reorganize(Reorganization change) {
+        permissions.requireManage();
         if (change.type() == null || change.effectiveOn() == null) {
             throw UserFacingException.badInput("reorg.typeAndDateRequired");
         }

@@ -28,7 +28,11 @@ public class RegistryImports {
     private final ImportWorker worker;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    RegistryImports(ImportStore store, ImportWorker worker, org.springframework.context.ApplicationEventPublisher events) {
+    private final RegistryPermissions permissions;
+
+    RegistryImports(ImportStore store, ImportWorker worker, org.springframework.context.ApplicationEventPublisher events,
+            RegistryPermissions permissions) {
+        this.permissions = permissions;
         this.store = store;
         this.worker = worker;
         this.events = events;
@@ -36,6 +40,7 @@ public class RegistryImports {
 
     /** Stores the file and starts its analysis; returns the import's id at once. */
     public UUID upload(@Nullable String fileName, byte @Nullable [] content, @Nullable LocalDate effectiveOn) {
+        permissions.requireManage();
         if (content == null || content.length == 0) {
             throw UserFacingException.badInput("import.upload.empty");
         }
@@ -72,6 +77,7 @@ public class RegistryImports {
 
     /** Applies a preview that has no errors. Refused for a preview with errors, or one already applied. */
     public void confirm(UUID id) {
+        permissions.requireManage();
         ImportStatus status = status(id);
         if (status.state() == ImportStatus.State.PREVIEW && status.errors() > 0) {
             throw UserFacingException.conflict("import.confirm.hasErrors", status.errors());

@@ -42,6 +42,9 @@ class RegistryBrowserTests {
 
     private static BrowserSession browser;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.pyeongga.account.Accounts accounts;
+
     @LocalServerPort
     int port;
 
@@ -181,6 +184,7 @@ class RegistryBrowserTests {
                 3250000,중구,부산광역시 중구,6260000,6260000,
                 """, StandardCharsets.UTF_8);
 
+        browser.signIn(org.pyeongga.support.TestUsers.admin(accounts));
         browser.open("/admin/imports");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("행정표준코드 기관코드 가져오기");
         browser.check("imports");
@@ -264,6 +268,7 @@ class RegistryBrowserTests {
 
     @Test
     void anAdministratorDefinesGroupsAndIsToldWhatIsWrongInAForm() {
+        browser.signIn(org.pyeongga.support.TestUsers.admin(accounts));
         browser.open("/groups");
         browser.check("groups");
         browser.setValue(By.id("gAsOf"), "2024-12-31");
@@ -281,7 +286,7 @@ class RegistryBrowserTests {
         browser.check("institution-new");
         browser.setValue(By.id("name"), "행정안전부");
         browser.setValue(By.id("orgCode"), "6110000"); // 서울특별시's code
-        browser.submitAndWait(By.cssSelector("form button[type='submit']"));
+        browser.submitAndWait(By.cssSelector("main form button[type='submit']"));
         assertThat(browser.text(By.cssSelector("[role='alert']"))).isEqualTo("기관코드 6110000은(는) 이미 다른 기관이 쓰고 있습니다.");
         assertThat(browser.find(By.id("name")).getDomProperty("value")).isEqualTo("행정안전부"); // nothing typed is lost
         assertThat(browser.js("return document.activeElement.getAttribute('role')")).isEqualTo("alert"); // focus on the error
@@ -292,7 +297,7 @@ class RegistryBrowserTests {
         browser.clickAndWait(By.partialLinkText("변경 기록"));
         browser.check("reorganize");
         browser.find(By.cssSelector("label[for^='pred-']")).click(); // KRDS checkboxes are operated by their label
-        browser.submitAndWait(By.cssSelector("form button[type='submit']"));
+        browser.submitAndWait(By.cssSelector("main form button[type='submit']"));
         assertThat(browser.text(By.cssSelector("[role='alert']"))).isEqualTo("명칭변경은 이전 기관 1곳과 새 기관 1곳이어야 합니다.");
         assertThat(browser.findAll(By.cssSelector("input[name='otherPredecessors']:checked"))).hasSize(1);
         browser.check("reorganize-error");

@@ -59,11 +59,18 @@ class RegistryImportIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.pyeongga.account.Accounts accounts;
+
+    /** API client with an administrator's Basic credentials; {@code pages} is the same person in a browser session. */
     Http http;
+    Http pages;
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        String admin = org.pyeongga.support.TestUsers.admin(accounts);
+        http = Http.api(port, admin);
+        pages = Http.signedIn(port, admin);
     }
 
     @Test
@@ -246,7 +253,7 @@ class RegistryImportIntegrationTests {
 
         assertThatThrownBy(() -> imports.upload("empty.csv", new byte[0], TODAY))
                 .isInstanceOf(UserFacingException.class).extracting("messageKey").isEqualTo("import.upload.empty");
-        var page = http.getPage("/admin/imports/{id}", id);
+        var page = pages.getPage("/admin/imports/{id}", id);
         assertThat(page.getBody()).contains("미리보기 요약", "codes.csv");
     }
 
@@ -263,7 +270,7 @@ class RegistryImportIntegrationTests {
         assertThat(imports.lines(id, ImportOutcome.SKIPPED, 399, 50).items()).hasSize(50)
                 .allSatisfy(l -> assertThat(l.messageKey()).isEqualTo("import.line.notBasic"));
 
-        var done = http.getPage("/admin/imports/{id}/progress", id);
+        var done = pages.getPage("/admin/imports/{id}/progress", id);
         assertThat(done.getHeaders().getFirst("HX-Refresh")).isEqualTo("true");
 
         // While an import works, the fragment is a labelled progress bar that polls itself.
@@ -275,7 +282,7 @@ class RegistryImportIntegrationTests {
                         """)
                 .param("id", working)
                 .update();
-        var polling = http.getPage("/admin/imports/{id}/progress", working);
+        var polling = pages.getPage("/admin/imports/{id}/progress", working);
         assertThat(polling.getHeaders().getFirst("HX-Refresh")).isNull();
         assertThat(polling.getBody()).contains("<progress", "value=\"25\"", "hx-trigger=\"every 1s\"", "1,000행 중 250행 처리");
     }

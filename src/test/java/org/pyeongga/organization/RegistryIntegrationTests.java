@@ -145,13 +145,35 @@ class RegistryIntegrationTests {
 
     @Test
     void servesEveryPageInKoreanAndInEnglish() {
-        for (String path : List.of("/", "/institutions", "/groups", "/admin/imports", "/institutions/new")) {
+        for (String path : List.of("/", "/institutions", "/groups", "/login")) {
             var korean = http.getPage(path);
             assertThat(korean.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             assertThat(korean.getBody()).as(path).contains("lang=\"ko\"");
             var english = http.getPage(path + "?lang=en");
             assertThat(english.getBody()).as(path).contains("lang=\"en\"").contains("Pyeongga");
         }
+    }
+
+    @Test
+    void administrationPagesAskToSignInFirst() {
+        for (String path : List.of("/admin/imports", "/institutions/new", "/institutions/1/reorganize")) {
+            var page = http.getPage(path);
+            assertThat(page.getStatusCode()).as(path).isEqualTo(HttpStatus.FOUND);
+            assertThat(page.getHeaders().getLocation().getPath()).as(path).isEqualTo("/login");
+        }
+        var write = http.postJson("/api/v1/institutions", Map.of("name", "무단 기관", "kind", "CENTRAL_AGENCY"));
+        assertThat(write.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat((String) write.getBody().get("detail")).contains("로그인이 필요합니다");
+    }
+
+    @Test
+    void sendsSecurityHeadersWithAStrictContentSecurityPolicy() {
+        var page = http.getPage("/institutions");
+        String csp = page.getHeaders().getFirst("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
+        assertThat(csp).doesNotContainPattern("script-src[^;]*unsafe-inline");
+        assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
     }
 
     @Test

@@ -38,6 +38,13 @@ class ReorganizationIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.pyeongga.account.Accounts accounts;
+
+    Http adminApi() {
+        return Http.api(port, org.pyeongga.support.TestUsers.admin(accounts));
+    }
+
     @Test
     void mergesGwangjuAndJeonnamIntoOneIntegratedCityAndCarriesTheirBasicGovernments(ApplicationEvents events) {
         LocalDate before = LAUNCH.minusDays(1);
@@ -109,7 +116,7 @@ class ReorganizationIntegrationTests {
 
     @Test
     void theApiAnswersMissingOrUnreadableFieldsWithKoreanProblemsNot500() {
-        var http = new Http(port);
+        var http = adminApi();
         var noKind = http.postJson("/api/v1/institutions", Map.of("name", "어느 기관"));
         assertThat(noKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         var localKind = http.postJson("/api/v1/institutions", Map.of("name", "서울특별시2", "kind", "SPECIAL_CITY"));
@@ -148,7 +155,7 @@ class ReorganizationIntegrationTests {
                         "1741000", null, null, null, null)))
                 .isInstanceOf(UserFacingException.class).extracting("messageKey").isEqualTo("institution.orgCode.inUse");
 
-        var http = new Http(port);
+        var http = adminApi();
         var bad = http.postJson("/api/v1/institutions", Map.of("name", " ", "kind", "CENTRAL_AGENCY"));
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) bad.getBody().get("detail")).isEqualTo("기관명을 입력해 주세요.");
@@ -173,29 +180,24 @@ class ReorganizationIntegrationTests {
     @Test
     void theFormKeepsWhatWasTypedOnBadInputAndRecordsAValidChange() {
         long seoul = only("서울특별시", LocalDate.of(2025, 1, 1)).id();
-        var http = new Http(port);
-        var badDate = postForm(http, "/institutions/" + seoul + "/reorganize",
+        var http = Http.signedIn(port, org.pyeongga.support.TestUsers.admin(accounts));
+        var badDate = http.postForm("/institutions/" + seoul + "/reorganize",
                 "type=RENAMED&effectiveOn=2027-02-30&successorNames=%EC%84%9C%EC%9A%B8%ED%8A%B9%EB%B3%84%EC%8B%9C%EB%AF%BC%EC%8B%9C"
                         + "&successorKinds=SPECIAL_CITY");
         assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(badDate.getBody()).contains("role=\"alert\"", "effectiveOn", "서울특별시민시");
 
-        var noSuccessor = postForm(http, "/institutions/" + seoul + "/reorganize", "type=RENAMED&effectiveOn=2027-03-01");
+        var noSuccessor = http.postForm("/institutions/" + seoul + "/reorganize", "type=RENAMED&effectiveOn=2027-03-01");
         assertThat(noSuccessor.getBody()).contains("명칭변경은 이전 기관 1곳과 새 기관 1곳이어야 합니다.");
         assertThat(only("서울특별시", LocalDate.of(2027, 3, 1)).validTo()).isNull();
 
-        var recorded = postForm(http, "/institutions/" + seoul + "/reorganize",
+        var recorded = http.postForm("/institutions/" + seoul + "/reorganize",
                 "type=RENAMED&effectiveOn=2030-01-01&successorNames=%EC%84%9C%EC%9A%B8%EC%8B%9C&successorKinds=SPECIAL_CITY"
                         + "&successorRegions=11");
         assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(recorded.getHeaders().getLocation().toString()).contains("asOf=2030-01-01", "recorded");
         assertThat(only("서울특별시", LocalDate.of(2029, 12, 31)).validTo()).isEqualTo(LocalDate.of(2029, 12, 31));
         assertThat(only("서울시", LocalDate.of(2030, 1, 1)).regionCode()).isEqualTo("11");
-    }
-
-    private static org.springframework.http.ResponseEntity<String> postForm(Http http, String path, String body) {
-        return http.raw().post().uri(path).contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .accept(org.springframework.http.MediaType.TEXT_HTML).body(body).retrieve().toEntity(String.class);
     }
 
     private long localGovernments(InstitutionQuery query) {

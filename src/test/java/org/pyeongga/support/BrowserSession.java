@@ -197,6 +197,16 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** Signs in through the login page as a real user would (the password of the test personas). */
+    public void signIn(String email) {
+        open("/login");
+        check("login");
+        setValue(By.id("username"), email);
+        setValue(By.id("password"), TestUsers.PASSWORD);
+        submitAndWait(By.cssSelector("form.pg-login button[type='submit']"));
+        assertThat(currentPath()).doesNotContain("error");
+    }
+
     /** Submits a form by clicking its submit {@code button} and waits for the page the form leads to. */
     public void submitAndWait(By button) {
         clickAndWait(button);

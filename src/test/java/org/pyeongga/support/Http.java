@@ -12,15 +12,69 @@ import org.springframework.web.client.RestClient;
 public final class Http {
 
     private final RestClient client;
+    private final int port;
+    private @org.jspecify.annotations.Nullable String csrf;
 
     public Http(int port) {
-        this.client = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
+        this(port, null, null);
+    }
+
+    private Http(int port, @org.jspecify.annotations.Nullable String basicUser,
+            java.net.@org.jspecify.annotations.Nullable CookieManager cookies) {
+        this.port = port;
+        var jdk = java.net.http.HttpClient.newBuilder()
                 // Redirects are part of what a test checks (post → redirect → get), so never follow them silently.
-                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(
-                        java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER);
+        if (cookies != null) {
+            jdk.cookieHandler(cookies);
+        }
+        var builder = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(jdk.build()))
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { });
+        if (basicUser != null) {
+            builder.defaultHeaders(h -> h.setBasicAuth(basicUser, TestUsers.PASSWORD));
+        }
+        this.client = builder.build();
+    }
+
+    /** An API client that sends HTTP Basic credentials of a test user (password {@link TestUsers#PASSWORD}). */
+    public static Http api(int port, String email) {
+        return new Http(port, email, null);
+    }
+
+    /** A browser-like client signed in through the login form, keeping its session cookie and CSRF token. */
+    public static Http signedIn(int port, String email) {
+        Http http = new Http(port, null, new java.net.CookieManager());
+        String token = http.tokenFrom(http.getPage("/login").getBody());
+        var login = http.client.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=" + enc(email) + "&password=" + enc(TestUsers.PASSWORD) + "&_csrf=" + enc(token))
+                .retrieve().toEntity(String.class);
+        if (!login.getStatusCode().is3xxRedirection() || String.valueOf(login.getHeaders().getLocation()).contains("error")) {
+            throw new IllegalStateException("Login failed for " + email + ": " + login.getHeaders().getLocation());
+        }
+        http.csrf = http.tokenFrom(http.getPage("/").getBody());
+        return http;
+    }
+
+    /** Posts a form as a browser would, with the session's CSRF token. */
+    public ResponseEntity<String> postForm(String path, String body) {
+        String withToken = csrf == null ? body : body + (body.isEmpty() ? "" : "&") + "_csrf=" + enc(csrf);
+        return client.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+                .body(withToken).retrieve().toEntity(String.class);
+    }
+
+    private String tokenFrom(@org.jspecify.annotations.Nullable String page) {
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"")
+                .matcher(page == null ? "" : page);
+        if (!m.find()) {
+            throw new IllegalStateException("No CSRF token on the page");
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public ResponseEntity<Map<String, Object>> getJson(String uri, Object... vars) {

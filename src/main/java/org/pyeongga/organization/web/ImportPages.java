@@ -25,10 +25,13 @@ class ImportPages {
 
     private final RegistryImports imports;
     private final InstitutionRegistry registry;
+    private final org.pyeongga.organization.RegistryPermissions permissions;
 
-    ImportPages(RegistryImports imports, InstitutionRegistry registry) {
+    ImportPages(RegistryImports imports, InstitutionRegistry registry,
+            org.pyeongga.organization.RegistryPermissions permissions) {
         this.imports = imports;
         this.registry = registry;
+        this.permissions = permissions;
     }
 
     @ModelAttribute("section")
@@ -38,6 +41,7 @@ class ImportPages {
 
     @GetMapping("/admin/imports")
     String index(Model model) {
+        permissions.requireManage();
         model.addAttribute("recent", imports.recent());
         if (!model.containsAttribute("effectiveOn")) {
             model.addAttribute("effectiveOn", registry.today());
@@ -63,6 +67,7 @@ class ImportPages {
     @GetMapping("/admin/imports/{id}")
     String show(@PathVariable UUID id, @RequestParam(required = false) @Nullable ImportOutcome outcome,
             @RequestParam(defaultValue = "0") int page, Model model) {
+        permissions.requireManage();
         ImportStatus status = imports.status(id);
         model.addAttribute("s", status);
         model.addAttribute("outcome", outcome);
@@ -77,6 +82,7 @@ class ImportPages {
     /** The progress bar, polled by htmx while the import works; tells the page to reload when it is done. */
     @GetMapping("/admin/imports/{id}/progress")
     String progress(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        permissions.requireManage();
         ImportStatus status = imports.status(id);
         if (!status.state().working()) {
             response.setHeader("HX-Refresh", "true");

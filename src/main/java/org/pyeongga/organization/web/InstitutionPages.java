@@ -34,9 +34,11 @@ class InstitutionPages {
     static final List<InstitutionKind> MANUAL_KINDS = List.copyOf(InstitutionRegistry.ADDABLE_KINDS);
 
     private final InstitutionRegistry registry;
+    private final org.pyeongga.organization.RegistryPermissions permissions;
 
-    InstitutionPages(InstitutionRegistry registry) {
+    InstitutionPages(InstitutionRegistry registry, org.pyeongga.organization.RegistryPermissions permissions) {
         this.registry = registry;
+        this.permissions = permissions;
     }
 
     @ModelAttribute("section")
@@ -82,6 +84,7 @@ class InstitutionPages {
 
     @GetMapping("/institutions/new")
     String newForm(Model model) {
+        permissions.requireManage();
         model.addAttribute("form", new InstitutionForm(null, null, InstitutionKind.CENTRAL_AGENCY, null, null));
         return newPage(model);
     }
@@ -110,6 +113,7 @@ class InstitutionPages {
 
     @GetMapping("/institutions/{id}/reorganize")
     String reorganizeForm(@PathVariable long id, Model model) {
+        permissions.requireManage();
         InstitutionSummary from = registry.get(id, registry.today());
         LocalDate day = from.validTo() == null ? registry.today() : from.validTo().plusDays(1);
         model.addAttribute("form", ReorganizationForm.startingFrom(from, day.toString()));

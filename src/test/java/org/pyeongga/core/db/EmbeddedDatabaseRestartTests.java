@@ -24,8 +24,9 @@ class EmbeddedDatabaseRestartTests {
         try (var first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select version()").query(String.class).single()).contains("PostgreSQL 17");
-            assertThat(count(jdbc, "organization_institution")).isEqualTo(249);
+            assertThat(seedRows(jdbc)).isEqualTo(249);
             assertThat(count(jdbc, "organization_group")).isEqualTo(4); // the demo's 광역·시·군·구 groups
+            assertThat(count(jdbc, "account_user")).isEqualTo(9); // one demo account per role
             jdbc.sql("insert into organization_group (code, name) values ('KEEP', '재시작 확인')").update();
             migrations = count(jdbc, "flyway_schema_history");
         }
@@ -33,7 +34,8 @@ class EmbeddedDatabaseRestartTests {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select name from organization_group where code = 'KEEP'").query(String.class).single())
                     .isEqualTo("재시작 확인");
-            assertThat(count(jdbc, "organization_institution")).isEqualTo(249); // the seed ran once
+            assertThat(seedRows(jdbc)).isEqualTo(249); // the seed ran once
+            assertThat(count(jdbc, "account_user")).isEqualTo(9);
             assertThat(count(jdbc, "flyway_schema_history")).isEqualTo(migrations); // nothing ran twice
             assertThat(count(jdbc, "organization_group")).isEqualTo(5); // demo data is not loaded twice
         }
@@ -76,6 +78,10 @@ class EmbeddedDatabaseRestartTests {
             assertThat(app.getBean(JdbcClient.class).sql("show data_directory").query(String.class).single())
                     .isEqualTo(data.resolve("postgres").toAbsolutePath().toString());
         }
+    }
+
+    private static long seedRows(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from organization_institution where source = 'SEED'").query(Long.class).single();
     }
 
     private static long count(JdbcClient jdbc, String table) {
