@@ -43,6 +43,11 @@ public final class Http {
         return new Http(port, email, null);
     }
 
+    /** A client that keeps cookies like a browser, not signed in. */
+    public static Http browser(int port) {
+        return new Http(port, null, new java.net.CookieManager());
+    }
+
     /** A browser-like client signed in through the login form, keeping its session cookie and CSRF token. */
     public static Http signedIn(int port, String email) {
         Http http = new Http(port, null, new java.net.CookieManager());
