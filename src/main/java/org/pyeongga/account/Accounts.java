@@ -46,7 +46,8 @@ public class Accounts {
         }
         long id = store.insert(email, name, passwords.encode(password));
         memberships.forEach(m -> store.addMembership(id, m));
-        events.publishEvent(new StaffAccountCreated(id, memberships.stream().map(Membership::role).toList()));
+        events.publishEvent(new StaffAccountCreated(id, memberships.stream().map(Membership::role).toList(),
+                memberships.stream().map(Membership::institutionId).filter(java.util.Objects::nonNull).distinct().toList()));
         return id;
     }
 

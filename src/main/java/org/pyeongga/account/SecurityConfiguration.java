@@ -41,7 +41,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Texts texts) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/audit/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, texts, HttpStatus.UNAUTHORIZED, "error.unauthorized")))
@@ -58,7 +59,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/admin/**", "/institutions/new", "/institutions/*/reorganize")
+                        .requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**", "/institutions/new", "/institutions/*/reorganize")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()
                         .anyRequest().permitAll())

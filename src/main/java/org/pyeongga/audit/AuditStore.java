@@ -80,6 +80,50 @@ class AuditStore {
                 .list();
     }
 
+    /** A filtered page, newest first; {@code scope} (when present) limits to records about those institutions. */
+    List<AuditEntry> search(AuditQuery q, java.util.Optional<List<Long>> scope, int offset, int limit) {
+        var where = where(q, scope);
+        return jdbc.sql("select * from audit_entry" + where.sql() + " order by seq desc offset :offset limit :limit")
+                .params(where.params()).param("offset", offset).param("limit", limit).query(AuditStore::entry).list();
+    }
+
+    long count(AuditQuery q, java.util.Optional<List<Long>> scope) {
+        var where = where(q, scope);
+        return jdbc.sql("select count(*) from audit_entry" + where.sql()).params(where.params()).query(Long.class).single();
+    }
+
+    private record Where(String sql, java.util.Map<String, Object> params) {}
+
+    private static Where where(AuditQuery q, java.util.Optional<List<Long>> scope) {
+        List<String> clauses = new java.util.ArrayList<>();
+        var params = new java.util.HashMap<String, Object>();
+        scope.ifPresent(ids -> {
+            clauses.add("institution_ids && cast(:scope as bigint[])");
+            params.put("scope", ids.toArray(Long[]::new));
+        });
+        if (q.actorId() != null && !q.actorId().isBlank()) {
+            clauses.add("actor_id = :actor");
+            params.put("actor", q.actorId().strip());
+        }
+        if (q.institutionId() != null) {
+            clauses.add("institution_ids @> array[cast(:inst as bigint)]");
+            params.put("inst", q.institutionId());
+        }
+        if (q.action() != null && !q.action().isBlank()) {
+            clauses.add("action = :action");
+            params.put("action", q.action().strip());
+        }
+        if (q.from() != null) {
+            clauses.add("occurred_at >= cast(:from as date) at time zone 'Asia/Seoul'");
+            params.put("from", q.from());
+        }
+        if (q.to() != null) {
+            clauses.add("occurred_at < (cast(:to as date) + 1) at time zone 'Asia/Seoul'");
+            params.put("to", q.to());
+        }
+        return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
+    }
+
     private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
         Array ids = rs.getArray("institution_ids");
         return new AuditEntry(

@@ -22,9 +22,31 @@ public class AuditTrail {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final AuditStore store;
+    private final AuditPermissions permissions;
+    private final org.pyeongga.core.CurrentActor actors;
 
-    AuditTrail(AuditStore store) {
+    AuditTrail(AuditStore store, AuditPermissions permissions, org.pyeongga.core.CurrentActor actors) {
         this.store = store;
+        this.permissions = permissions;
+        this.actors = actors;
+    }
+
+    /** Searches the trail within what the current actor may read (403 for anyone else). */
+    @Transactional(readOnly = true)
+    public org.pyeongga.core.ResultPage<AuditEntry> search(AuditQuery query, int page, int size) {
+        var scope = permissions.scope(actors.current());
+        if (page < 0 || page > 100_000 || size < 1 || size > 1_000) {
+            throw org.pyeongga.core.UserFacingException.badInput("error.paging", 1_000);
+        }
+        return new org.pyeongga.core.ResultPage<>(store.search(query, scope, page * size, size), page, size,
+                store.count(query, scope));
+    }
+
+    /** Verification for people: checked by the audit policy (the whole chain is checked, only the result is shown). */
+    @Transactional(readOnly = true)
+    public ChainVerification verifyAsCurrentUser() {
+        permissions.scope(actors.current());
+        return verify();
     }
 
     /**

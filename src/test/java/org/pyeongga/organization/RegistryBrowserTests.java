@@ -306,4 +306,15 @@ class RegistryBrowserTests {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("페이지를 찾을 수 없습니다");
         browser.check("not-found");
     }
+
+    @Test
+    void anAuditorSearchesTheTrailAndVerifiesItsChain() {
+        browser.signIn(org.pyeongga.support.TestUsers.withRole(accounts, org.pyeongga.core.Role.AUDIT_OFFICER));
+        browser.clickAndWait(By.cssSelector("nav.pg-gnb a[href='/audit']"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("감사 기록");
+        browser.check("audit");
+        browser.submitAndWait(By.cssSelector("main form[action='/audit/verification'] button[type='submit']"));
+        assertThat(browser.text(By.cssSelector("main [role='status']"))).contains("해시 체인이 온전합니다");
+        browser.check("audit-verified");
+    }
 }
