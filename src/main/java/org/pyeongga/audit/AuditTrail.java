@@ -1,9 +1,5 @@
 package org.pyeongga.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +31,8 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public org.pyeongga.core.ResultPage<AuditEntry> search(AuditQuery query, int page, int size) {
         var scope = permissions.scope(actors.current());
-        if (page < 0 || page > 100_000 || size < 1 || size > 1_000) {
-            throw org.pyeongga.core.UserFacingException.badInput("error.paging", 1_000);
-        }
-        return new org.pyeongga.core.ResultPage<>(store.search(query, scope, page * size, size), page, size,
+        int offset = org.pyeongga.core.ResultPage.offset(page, size, 1_000);
+        return new org.pyeongga.core.ResultPage<>(store.search(query, scope, offset, size), page, size,
                 store.count(query, scope));
     }
 
@@ -105,13 +99,7 @@ public class AuditTrail {
     }
 
     static String hash(AuditEntry entry) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(entry.canonicalText().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.pyeongga.core.Digests.sha256Hex(entry.canonicalText());
     }
 
 }

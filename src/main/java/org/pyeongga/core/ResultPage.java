@@ -10,6 +10,17 @@ public record ResultPage<T>(List<T> items, int page, int size, long total) {
         items = List.copyOf(items);
     }
 
+    /** The deepest page anyone needs: keeps offset arithmetic far from overflow. */
+    public static final int MAX_PAGE = 100_000;
+
+    /** Refuses (400, in Korean) a page number or size outside what a caller may ask for; returns the row offset. */
+    public static int offset(int page, int size, int maxSize) {
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > maxSize) {
+            throw UserFacingException.badInput("error.paging", maxSize);
+        }
+        return page * size;
+    }
+
     public int totalPages() {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);
     }

@@ -60,7 +60,7 @@ final class ImportPlanner {
                         .append('|').append(l.messageKey()).append('|').append(String.join("\u001f", l.messageArgs()))
                         .append('\n');
             }
-            return RegistryImports.sha256(text.toString());
+            return org.pyeongga.core.Digests.sha256Hex(text.toString());
         }
     }
 

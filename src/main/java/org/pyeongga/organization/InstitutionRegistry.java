@@ -38,8 +38,6 @@ public class InstitutionRegistry {
     public static final java.util.Set<InstitutionKind> ADDABLE_KINDS = java.util.EnumSet.of(
             InstitutionKind.CENTRAL_AGENCY, InstitutionKind.EDUCATION_OFFICE, InstitutionKind.PUBLIC_INSTITUTION,
             InstitutionKind.OTHER);
-    /** Deepest page anyone needs (keeps offset arithmetic far from overflow). */
-    static final int MAX_PAGE = 100_000;
 
     private final RegistryPermissions permissions;
 
@@ -57,11 +55,9 @@ public class InstitutionRegistry {
     }
 
     public ResultPage<InstitutionSummary> search(InstitutionQuery query, int page, int size) {
-        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
-            throw UserFacingException.badInput("error.paging", MAX_PAGE_SIZE);
-        }
+        int offset = ResultPage.offset(page, size, MAX_PAGE_SIZE);
         long total = store.count(query);
-        return new ResultPage<>(store.search(query, page * size, size), page, size, total);
+        return new ResultPage<>(store.search(query, offset, size), page, size, total);
     }
 
     /** Counts per evaluation class (광역, 시, 군, 구, then the others), in that order, leaving out empty classes. */

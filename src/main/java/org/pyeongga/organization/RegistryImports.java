@@ -1,10 +1,6 @@
 package org.pyeongga.organization;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +48,7 @@ public class RegistryImports {
         }
         String name = fileName == null || fileName.isBlank() ? "upload" : cleanName(fileName);
         UUID id = UUID.randomUUID();
-        String sha = sha256(content);
+        String sha = org.pyeongga.core.Digests.sha256Hex(content);
         store.create(id, name, sha, content, effectiveOn);
         events.publishEvent(new RegistryImportUploaded(id, name, sha, effectiveOn));
         worker.analyze(id);
@@ -69,10 +65,8 @@ public class RegistryImports {
 
     public ResultPage<ImportLine> lines(UUID id, @Nullable ImportOutcome outcome, int page, int size) {
         status(id);
-        if (page < 0 || page > InstitutionRegistry.MAX_PAGE || size < 1 || size > 1000) {
-            throw UserFacingException.badInput("error.paging", 1000);
-        }
-        return new ResultPage<>(store.lines(id, outcome, page * size, size), page, size, store.countLines(id, outcome));
+        int offset = ResultPage.offset(page, size, 1000);
+        return new ResultPage<>(store.lines(id, outcome, offset, size), page, size, store.countLines(id, outcome));
     }
 
     /** Applies a preview that has no errors. Refused for a preview with errors, or one already applied. */
@@ -93,17 +87,5 @@ public class RegistryImports {
         String base = fileName.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "");
         return base.length() > 200 ? base.substring(0, 200) : base;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }
