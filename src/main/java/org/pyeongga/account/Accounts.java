@@ -61,11 +61,17 @@ public class Accounts {
         events.publishEvent(new StaffAccountDisabled(userId));
     }
 
+    /** Counts a wrong password (unknown e-mails change nothing and leave no trace of who was guessed). */
+    @Transactional
     void loginFailed(String email) {
         store.recordFailure(email, LOCK_AFTER, clock.instant().plus(LOCK_FOR));
+        store.byEmail(email).ifPresent(row -> events.publishEvent(new StaffSignInFailed(row.id(), row.failedAttempts(),
+                row.failedAttempts() == LOCK_AFTER)));
     }
 
+    @Transactional
     void loginSucceeded(String email) {
         store.recordSuccess(email);
+        store.byEmail(email).ifPresent(row -> events.publishEvent(new StaffSignedIn(row.id())));
     }
 }

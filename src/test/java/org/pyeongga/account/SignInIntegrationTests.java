@@ -42,6 +42,10 @@ class SignInIntegrationTests {
             assertThat(login("lockme@test.pyeongga.kr", "wrong-password-" + i)).endsWith("/login?error=bad");
         }
         assertThat(login("lockme@test.pyeongga.kr", TestUsers.PASSWORD)).endsWith("/login?error=locked");
+        // The audit trail saw every failure and the lock.
+        var failures = audit.recent(20).stream().filter(e -> e.action().equals("StaffSignInFailed")).toList();
+        assertThat(failures).hasSizeGreaterThanOrEqualTo(Accounts.LOCK_AFTER);
+        assertThat(failures).anySatisfy(e -> assertThat(e.payload()).contains("\"locked\":true"));
         assertThat(new Http(port).getPage("/login?error=locked").getBody()).contains("15분 동안 잠겼습니다");
         // The API door counts and refuses the same way.
         var api = Http.api(port, "lockme@test.pyeongga.kr").postJson("/api/v1/groups", Map.of());
@@ -71,6 +75,10 @@ class SignInIntegrationTests {
         assertThat(entry.action()).isEqualTo("InstitutionAdded");
         assertThat(entry.actor().kind()).isEqualTo(Actor.Kind.USER);
         assertThat(entry.actor().name()).isEqualTo("시험 SYSTEM_ADMIN");
+        // A wrong guess at an e-mail nobody has changes nothing and records nothing.
+        long before = audit.recent(1).getFirst().seq();
+        assertThat(login("nobody@test.pyeongga.kr", "whatever-password")).endsWith("/login?error=bad");
+        assertThat(audit.recent(1).getFirst().seq()).isEqualTo(before);
     }
 
     /** Posts the login form as a browser would and returns where it redirects. */
