@@ -1,6 +1,5 @@
 package org.pyeongga.account;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +59,7 @@ class AccountDemoData {
     }
 
     private java.util.Optional<Long> find(String name) {
-        return registry.search(new InstitutionQuery(LocalDate.now(), null, null, null, name, false), 0, 5).items().stream()
+        return registry.search(new InstitutionQuery(registry.today(), null, null, null, name, false), 0, 5).items().stream()
                 .filter(i -> i.name().equals(name)).map(i -> i.id()).findFirst();
     }
 }

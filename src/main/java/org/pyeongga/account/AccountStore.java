@@ -79,10 +79,6 @@ class AccountStore {
         jdbc.sql("update account_user set enabled = :en where id = :id").param("en", enabled).param("id", id).update();
     }
 
-    List<Row> all() {
-        return jdbc.sql("select * from account_user order by id").query(AccountStore::row).list();
-    }
-
     private static Row row(ResultSet rs, int n) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),

@@ -13,7 +13,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Loads staff for Spring Security, counts failed and successful logins (lockout), and tells every module who is
@@ -47,7 +46,7 @@ class StaffDirectory implements UserDetailsService, CurrentActor {
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal staff) {
             return staff.actor();
         }
-        return RequestContextHolder.getRequestAttributes() != null ? Actor.anonymous() : Actor.system();
+        return CurrentActor.withoutSignIn();
     }
 
     @EventListener

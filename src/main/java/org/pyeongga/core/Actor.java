@@ -21,11 +21,6 @@ public record Actor(Kind kind, String id, String name, Set<Membership> membershi
         return memberships.stream().anyMatch(m -> m.role() == role);
     }
 
-    /** Holds {@code role} for this institution. */
-    public boolean hasRoleFor(Role role, long institutionId) {
-        return memberships.stream().anyMatch(m -> m.role() == role && Long.valueOf(institutionId).equals(m.institutionId()));
-    }
-
     /** The kinds of actor the audit trail distinguishes. */
     public enum Kind {
         USER,

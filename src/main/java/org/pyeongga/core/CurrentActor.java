@@ -7,4 +7,11 @@ package org.pyeongga.core;
 public interface CurrentActor {
 
     Actor current();
+
+    /** Who acts when nobody is signed in: "not signed in" inside a web request, the system outside one. */
+    static Actor withoutSignIn() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() != null
+                ? Actor.anonymous()
+                : Actor.system();
+    }
 }

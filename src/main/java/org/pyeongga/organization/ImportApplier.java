@@ -104,8 +104,9 @@ class ImportApplier {
         List<InstitutionSummary> everything = institutions.everything(effectiveOn);
         Map<Long, List<Long>> successors = new HashMap<>();
         jdbc.sql("select predecessor_id, successor_id from organization_succession")
-                .query((rs, n) -> successors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
-                .list();
+                .query((java.sql.ResultSet rs) -> {
+                    successors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
         return new ImportPlanner(everything, successors, effectiveOn);
     }
 }

@@ -124,13 +124,6 @@ class InstitutionStore {
                 .orElse(null);
     }
 
-    Optional<Long> openIdByOrgCode(String orgCode) {
-        return jdbc.sql("select id from organization_institution where org_code = :c and valid_to is null")
-                .param("c", orgCode)
-                .query(Long.class)
-                .optional();
-    }
-
     boolean orgCodeInUse(String orgCode, LocalDate from) {
         return jdbc.sql("""
                         select count(*) > 0 from organization_institution
@@ -195,21 +188,9 @@ class InstitutionStore {
                 .update();
     }
 
-    boolean linked(long predecessorId, long successorId) {
-        return jdbc.sql("select count(*) > 0 from organization_succession where predecessor_id = :p and successor_id = :s")
-                .param("p", predecessorId)
-                .param("s", successorId)
-                .query(Boolean.class)
-                .single();
-    }
-
     /** Serialises changes to the registry (reorganisations and import applications) for the transaction. */
     void lockForChange() {
         jdbc.sql("lock table organization_institution in share row exclusive mode").update();
-    }
-
-    long size() {
-        return jdbc.sql("select count(*) from organization_institution").query(Long.class).single();
     }
 
     private static Where where(InstitutionQuery q) {

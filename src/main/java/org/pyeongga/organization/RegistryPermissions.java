@@ -20,10 +20,6 @@ public class RegistryPermissions {
         this.actors = actors;
     }
 
-    public boolean canView(Actor actor) {
-        return true;
-    }
-
     /** Administrators, and the system itself (start-up demo data, scheduled jobs), never an anonymous request. */
     public boolean canManage(Actor actor) {
         return actor.kind() == Actor.Kind.SYSTEM || actor.hasRole(Role.SYSTEM_ADMIN) || actor.hasRole(Role.PROGRAM_ADMIN);

@@ -21,9 +21,4 @@ public record RowProblem(int rowNumber, String messageKey, List<String> args) {
     static RowProblem ofFile(String messageKey, String... args) {
         return new RowProblem(0, messageKey, List.of(args));
     }
-
-    /** Whether this problem concerns the whole file (row 0). */
-    public boolean isFileLevel() {
-        return rowNumber == 0;
-    }
 }
