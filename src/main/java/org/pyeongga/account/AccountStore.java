@@ -26,11 +26,136 @@ class AccountStore {
     }
 
     record Row(long id, String email, String name, @Nullable String passwordHash, boolean enabled, int failedAttempts,
-            @Nullable Instant lockedUntil) {}
+            @Nullable Instant lockedUntil, int sessionEpoch, @Nullable String totpSecret, long totpLastStep) {}
+
+    /** A membership with its row id (so one can be revoked). */
+    record MembershipRow(long id, @Nullable Long institutionId, Role role) {
+        Membership membership() {
+            return new Membership(institutionId, role);
+        }
+    }
+
+    record InvitationRow(long id, long userId, Instant expiresAt, @Nullable Instant usedAt, @Nullable Instant revokedAt) {}
+
+    /** Who a list may show: everyone, or people with a membership in these institutions (and external evaluators). */
+    record Scope(boolean everyone, Set<Long> institutions, boolean externalEvaluators) {}
 
     Optional<Row> byEmail(String email) {
         return jdbc.sql("select * from account_user where email = :e").param("e", email.strip().toLowerCase())
                 .query(AccountStore::row).optional();
+    }
+
+    Optional<Row> byId(long id) {
+        return jdbc.sql("select * from account_user where id = :id").param("id", id).query(AccountStore::row).optional();
+    }
+
+    List<MembershipRow> membershipRows(long userId) {
+        return jdbc.sql("select id, institution_id, role from account_membership where user_id = :u order by id")
+                .param("u", userId)
+                .query((rs, n) -> new MembershipRow(rs.getLong("id"), (Long) rs.getObject("institution_id", Long.class),
+                        Role.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    void removeMembership(long userId, long membershipId) {
+        jdbc.sql("delete from account_membership where user_id = :u and id = :id").param("u", userId)
+                .param("id", membershipId).update();
+    }
+
+    private static final String SCOPED = """
+             where (:everyone or exists (select 1 from account_membership m where m.user_id = u.id
+                    and (m.institution_id in (:institutions)
+                         or (:external and m.institution_id is null and m.role = 'EVALUATOR'))))
+               and (cast(:text as text) is null or u.email ilike :text or u.display_name ilike :text)
+            """;
+
+    List<Row> search(Scope scope, @Nullable String text, int offset, int limit) {
+        return scoped("select u.* from account_user u" + SCOPED + " order by u.display_name, u.id offset :o limit :l",
+                scope, text).param("o", offset).param("l", limit).query(AccountStore::row).list();
+    }
+
+    long count(Scope scope, @Nullable String text) {
+        return scoped("select count(*) from account_user u" + SCOPED, scope, text).query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec scoped(String sql, Scope scope, @Nullable String text) {
+        return jdbc.sql(sql)
+                .param("everyone", scope.everyone())
+                // "in ()" is not SQL: an impossible id stands for "none"
+                .param("institutions", scope.institutions().isEmpty() ? List.of(-1L) : List.copyOf(scope.institutions()))
+                .param("external", scope.externalEvaluators())
+                .param("text", text == null || text.isBlank() ? null
+                        : "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+
+    void insertInvitation(long userId, String tokenSha256, String invitedBy, Instant expiresAt) {
+        jdbc.sql("""
+                        insert into account_invitation (user_id, token_sha256, invited_by, expires_at)
+                        values (:u, :t, :b, :x)
+                        """)
+                .param("u", userId).param("t", tokenSha256).param("b", invitedBy).param("x", Timestamp.from(expiresAt))
+                .update();
+    }
+
+    void revokeInvitations(long userId, Instant at) {
+        jdbc.sql("""
+                        update account_invitation set revoked_at = :at
+                         where user_id = :u and used_at is null and revoked_at is null
+                        """)
+                .param("at", Timestamp.from(at)).param("u", userId).update();
+    }
+
+    Optional<InvitationRow> invitation(String tokenSha256) {
+        return jdbc.sql("select * from account_invitation where token_sha256 = :t").param("t", tokenSha256)
+                .query((rs, n) -> new InvitationRow(rs.getLong("id"), rs.getLong("user_id"),
+                        rs.getTimestamp("expires_at").toInstant(), instant(rs, "used_at"), instant(rs, "revoked_at")))
+                .optional();
+    }
+
+    /** Marks an invitation used; false if it was used or revoked meanwhile (two tabs, one link). */
+    boolean useInvitation(long id, Instant at) {
+        return jdbc.sql("update account_invitation set used_at = :at where id = :id and used_at is null and revoked_at is null")
+                .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
+    boolean hasOpenInvitation(long userId, Instant now) {
+        return jdbc.sql("""
+                        select exists (select 1 from account_invitation
+                                        where user_id = :u and used_at is null and revoked_at is null and expires_at > :now)
+                        """)
+                .param("u", userId).param("now", Timestamp.from(now)).query(Boolean.class).single();
+    }
+
+    void setPassword(long userId, String hash, Instant at) {
+        jdbc.sql("""
+                        update account_user set password_hash = :h, password_changed_at = :at, failed_attempts = 0,
+                               locked_until = null
+                         where id = :id
+                        """)
+                .param("h", hash).param("at", Timestamp.from(at)).param("id", userId).update();
+    }
+
+    /** Ends every session of the user that started before now (they carry the old epoch). */
+    void bumpSessionEpoch(long userId) {
+        jdbc.sql("update account_user set session_epoch = session_epoch + 1 where id = :id").param("id", userId).update();
+    }
+
+    record SessionState(int epoch, boolean enabled) {}
+
+    Optional<SessionState> sessionState(long userId) {
+        return jdbc.sql("select session_epoch, enabled from account_user where id = :id").param("id", userId)
+                .query((rs, n) -> new SessionState(rs.getInt("session_epoch"), rs.getBoolean("enabled"))).optional();
+    }
+
+    void setTotpSecret(long userId, @Nullable String secret, long lastStep) {
+        jdbc.sql("update account_user set totp_secret = :s, totp_last_step = :step where id = :id")
+                .param("s", secret).param("step", lastStep).param("id", userId).update();
+    }
+
+    /** Records the step just used; false if the same or a later step was used meanwhile (a replay, or a race). */
+    boolean useTotpStep(long userId, long step) {
+        return jdbc.sql("update account_user set totp_last_step = :s where id = :id and totp_last_step < :s")
+                .param("s", step).param("id", userId).update() == 1;
     }
 
     Set<Membership> memberships(long userId) {
@@ -83,6 +208,12 @@ class AccountStore {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant());
+                locked == null ? null : locked.toInstant(), rs.getInt("session_epoch"), rs.getString("totp_secret"),
+                rs.getLong("totp_last_step"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.core.env.Profiles;
  * a development-only verifier or with the development voter-key secret (or one shorter than 32 characters).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, AccountProperties.class})
 class IdentityConfiguration {
 
     static final int MIN_SECRET_LENGTH = 32;

@@ -1,28 +1,31 @@
 package org.pyeongga.account;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import org.pyeongga.core.Texts;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import org.pyeongga.core.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two doors. The REST API (/api/**) is stateless: reading is public, changing needs HTTP Basic credentials, and no
- * cookie is ever accepted (so cross-site requests cannot act for a signed-in browser). Pages use a session with form
- * login, CSRF tokens on every form, and administration pages need a signed-in user; what each user may do is decided
+ * Two doors. The REST API (/api/**) is stateless: reading is public, changing needs HTTP Basic credentials (and, for
+ * administrators, the authenticator code in {@code X-Pyeongga-OTP}), and no cookie is ever accepted (so cross-site
+ * requests cannot act for a signed-in browser). Pages use a session with form login, a second step for
+ * administrators, CSRF tokens on every form, a session that ends after {@code pyeongga.account.session-timeout} without
+ * a request (or everywhere at once), and administration pages need a signed-in user; what each user may do is decided
  * by each module's permission policy. Both send strict security headers (docs/decisions/0008-security.md).
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,17 +40,31 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable by prefix
     }
 
+    /** Every page session lasts {@code pyeongga.account.session-timeout} without a request (KWCAG: warned before). */
+    @Bean
+    HttpSessionListener sessionTimeout(AccountProperties properties) {
+        return new HttpSessionListener() {
+            @Override
+            public void sessionCreated(HttpSessionEvent event) {
+                event.getSession().setMaxInactiveInterval((int) properties.sessionTimeout().toSeconds());
+            }
+        };
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Texts texts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, Accounts accounts) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/audit/**").authenticated()
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/audit/**", "/api/v1/users/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, texts, HttpStatus.UNAUTHORIZED, "error.unauthorized")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Pyeongga\", charset=\"UTF-8\"");
+                    problems.write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized");
+                }))
+                .addFilterAfter(new ApiSecondFactorFilter(accounts, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) ->
-                        problem(response, texts, HttpStatus.FORBIDDEN, "error.forbidden")))
+                        problems.write(response, HttpStatus.FORBIDDEN, "error.forbidden")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // stateless, no cookies: nothing for a forged request to ride on
                 .headers(SecurityConfiguration::headers)
@@ -56,41 +73,29 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignIns signIns, Accounts accounts) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**", "/institutions/new", "/institutions/*/reorganize")
+                        .requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**", "/account/**", "/institutions/new",
+                                "/institutions/*/reorganize")
                         .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/login/otp", "/login/otp/cancel", "/invitation/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll()
+                        .successHandler((request, response, auth) ->
+                                signIns.firstFactorPassed((StaffPrincipal) auth.getPrincipal(), "password", request, response))
                         .failureHandler((request, response, e) -> response.sendRedirect("/login?error="
                                 + (e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"))
+                .addFilterAfter(new SessionGuard(accounts), SecurityContextHolderFilter.class)
                 .headers(SecurityConfiguration::headers)
                 .build();
     }
 
-    private static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+    private static void headers(HeadersConfigurer<HttpSecurity> h) {
         h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny());
-    }
-
-    private static void problem(HttpServletResponse response, Texts texts, HttpStatus status, String key) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Pyeongga\", charset=\"UTF-8\"");
-        }
-        String body = "{\"type\":\"urn:pyeongga:problem:" + key + "\",\"title\":" + json(texts.korean("error.title." + status.value()))
-                + ",\"status\":" + status.value() + ",\"detail\":" + json(texts.korean(key)) + ",\"code\":\"" + key
-                + "\",\"detailEn\":" + json(texts.english(key)) + "}";
-        response.getWriter().write(body);
-    }
-
-    private static String json(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

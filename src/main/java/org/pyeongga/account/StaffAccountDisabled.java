@@ -1,4 +1,7 @@
 package org.pyeongga.account;
 
-/** A staff account was disabled; it can no longer sign in. */
-public record StaffAccountDisabled(long userId) {}
+import java.util.List;
+import org.pyeongga.core.AboutInstitutions;
+
+/** A staff account was disabled: its sessions end and it can no longer sign in. */
+public record StaffAccountDisabled(long userId, List<Long> institutionIds) implements AboutInstitutions {}

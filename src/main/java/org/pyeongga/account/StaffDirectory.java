@@ -4,9 +4,6 @@ import java.time.Clock;
 import org.pyeongga.core.Actor;
 import org.pyeongga.core.CurrentActor;
 import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -15,20 +12,17 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads staff for Spring Security, counts failed and successful logins (lockout), and tells every module who is
- * acting ({@link CurrentActor}): the signed-in staff member, else "not signed in" in a request, else the system.
+ * Loads staff for Spring Security and tells every module who is acting ({@link CurrentActor}): the signed-in staff member, else "not signed in" in a request, else the system.
  */
 @Component
 @Primary
 class StaffDirectory implements UserDetailsService, CurrentActor {
 
     private final AccountStore store;
-    private final Accounts accounts;
     private final Clock clock;
 
-    StaffDirectory(AccountStore store, Accounts accounts, Clock clock) {
+    StaffDirectory(AccountStore store, Clock clock) {
         this.store = store;
-        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -37,7 +31,7 @@ class StaffDirectory implements UserDetailsService, CurrentActor {
         var row = store.byEmail(email).orElseThrow(() -> new UsernameNotFoundException("unknown"));
         boolean locked = row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant());
         return new StaffPrincipal(row.id(), row.email(), row.name(), row.passwordHash(), row.enabled(), locked,
-                store.memberships(row.id()));
+                store.memberships(row.id()), row.sessionEpoch(), row.totpSecret() != null);
     }
 
     @Override
@@ -49,13 +43,4 @@ class StaffDirectory implements UserDetailsService, CurrentActor {
         return CurrentActor.withoutSignIn();
     }
 
-    @EventListener
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
-        accounts.loginFailed(String.valueOf(event.getAuthentication().getPrincipal()));
-    }
-
-    @EventListener
-    void succeeded(AuthenticationSuccessEvent event) {
-        accounts.loginSucceeded(event.getAuthentication().getName());
-    }
 }

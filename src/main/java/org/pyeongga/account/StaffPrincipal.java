@@ -12,7 +12,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in staff member as Spring Security holds them: id, e-mail, name and memberships. */
 record StaffPrincipal(long id, String email, String name, @Nullable String passwordHash, boolean enabled,
-        boolean locked, Set<Membership> memberships) implements UserDetails {
+        boolean locked, Set<Membership> memberships, int sessionEpoch, boolean secondFactorEnrolled)
+        implements UserDetails, java.io.Serializable {
+
+    /** The same person without the password hash, as kept in the session. */
+    StaffPrincipal withoutPassword() {
+        return new StaffPrincipal(id, email, name, null, enabled, locked, memberships, sessionEpoch, secondFactorEnrolled);
+    }
 
     Actor actor() {
         return new Actor(Actor.Kind.USER, "user:" + id, name, memberships);

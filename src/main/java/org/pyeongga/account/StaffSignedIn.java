@@ -1,4 +1,7 @@
 package org.pyeongga.account;
 
-/** A staff member signed in (any earlier failures are forgotten). */
-public record StaffSignedIn(long userId) {}
+/**
+ * A staff member signed in (any earlier failures are forgotten); {@code method} says how: {@code password},
+ * {@code password+totp}, {@code oidc} or {@code oidc+totp}.
+ */
+public record StaffSignedIn(long userId, String method) {}

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * 30-second steps, HMAC-SHA1 by default (what authenticator apps expect); other digit counts and SHA-256/512 exist
  * to reproduce the RFC's test vectors.
  */
-final class Totp {
+public final class Totp {
 
     static final int STEP_SECONDS = 30;
     /** Accept the previous and next step too: phone clocks drift. */
@@ -37,13 +37,19 @@ final class Totp {
     private Totp() {}
 
     /** A new random 160-bit secret, Base32 as authenticator apps take it. */
-    static String newSecret(SecureRandom random) {
+    public static String newSecret(SecureRandom random) {
         byte[] secret = new byte[20];
         random.nextBytes(secret);
         return Base32.encode(secret);
     }
 
-    static long step(Instant time) {
+    /** The six-digit code of {@code step} for a Base32 secret (what an authenticator app shows). */
+    public static String code(String base32Secret, long step) {
+        return code(Base32.decode(base32Secret), step, 6, Algorithm.SHA1);
+    }
+
+    /** The 30-second step a moment falls in. */
+    public static long step(Instant time) {
         return Math.floorDiv(time.getEpochSecond(), STEP_SECONDS);
     }
 

@@ -83,6 +83,11 @@ public class InstitutionRegistry {
         return store.find(id, asOf).orElseThrow(() -> UserFacingException.notFound("institution.notFound", id));
     }
 
+    /** Several institutions at once, as of a date (ids not found are left out). */
+    public List<InstitutionSummary> getAll(java.util.Collection<Long> ids, LocalDate asOf) {
+        return ids.isEmpty() ? List.of() : store.findAll(List.copyOf(new java.util.LinkedHashSet<>(ids)), asOf);
+    }
+
     public InstitutionDetail detail(long id, LocalDate asOf) {
         InstitutionSummary institution = get(id, asOf);
         LocalDate within = clamp(asOf, institution);

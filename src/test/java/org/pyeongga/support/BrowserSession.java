@@ -205,6 +205,24 @@ public final class BrowserSession implements AutoCloseable {
         setValue(By.id("password"), TestUsers.PASSWORD);
         submitAndWait(By.cssSelector("form.pg-login button[type='submit']"));
         assertThat(currentPath()).doesNotContain("error");
+        if (currentPath().startsWith("/login/otp")) {
+            passSecondStep(email);
+        }
+    }
+
+    /**
+     * The second step as a person with an authenticator app does it: registers the app from the secret the page shows
+     * (first time), then types the current code.
+     */
+    public void passSecondStep(String email) {
+        check("otp");
+        var secret = driver.findElements(By.id("otp-secret"));
+        if (!secret.isEmpty()) {
+            TestUsers.remember(email, secret.getFirst().getText().strip());
+        }
+        setValue(By.id("code"), TestUsers.nextCode(email));
+        submitAndWait(By.cssSelector("form.pg-login button[type='submit']"));
+        assertThat(currentPath()).doesNotStartWith("/login");
     }
 
     /** Submits a form by clicking its submit {@code button} and waits for the page the form leads to. */

@@ -34,6 +34,13 @@ public final class Http {
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { });
         if (basicUser != null) {
             builder.defaultHeaders(h -> h.setBasicAuth(basicUser, TestUsers.PASSWORD));
+            builder.requestInterceptor((request, body, execution) -> {
+                String code = TestUsers.apiCode(basicUser);
+                if (code != null) {
+                    request.getHeaders().set("X-Pyeongga-OTP", code);
+                }
+                return execution.execute(request, body);
+            });
         }
         this.client = builder.build();
     }
@@ -48,18 +55,59 @@ public final class Http {
         return new Http(port, null, new java.net.CookieManager());
     }
 
-    /** A browser-like client signed in through the login form, keeping its session cookie and CSRF token. */
+    /**
+     * A browser-like client signed in through the login form, keeping its session cookie and CSRF token. For an
+     * administrator it also passes the second step, registering the authenticator first if the page asks to (as a
+     * person would, from the secret shown). Administrators' sessions are reused per port: a code can be used once.
+     */
     public static Http signedIn(int port, String email) {
+        String key = port + "/" + email.toLowerCase();
+        Http cached = SESSIONS.get(key);
+        if (cached != null && cached.stillSignedIn()) {
+            return cached;
+        }
         Http http = new Http(port, null, new java.net.CookieManager());
-        String token = http.tokenFrom(http.getPage("/login").getBody());
-        var login = http.client.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body("username=" + enc(email) + "&password=" + enc(TestUsers.PASSWORD) + "&_csrf=" + enc(token))
-                .retrieve().toEntity(String.class);
-        if (!login.getStatusCode().is3xxRedirection() || String.valueOf(login.getHeaders().getLocation()).contains("error")) {
-            throw new IllegalStateException("Login failed for " + email + ": " + login.getHeaders().getLocation());
+        var login = http.postLogin(email, TestUsers.PASSWORD);
+        String location = String.valueOf(login.getHeaders().getLocation());
+        if (!login.getStatusCode().is3xxRedirection() || location.contains("error")) {
+            throw new IllegalStateException("Login failed for " + email + ": " + location);
+        }
+        if (location.endsWith("/login/otp")) {
+            http.passSecondStep(email);
+            SESSIONS.put(key, http);
         }
         http.csrf = http.tokenFrom(http.getPage("/").getBody());
         return http;
+    }
+
+    private static final Map<String, Http> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Posts the login form (password step only) and returns the answer. */
+    public ResponseEntity<String> postLogin(String email, String password) {
+        String token = tokenFrom(getPage("/login").getBody());
+        return client.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token))
+                .retrieve().toEntity(String.class);
+    }
+
+    /** Completes the second step with the test authenticator (registering it when the page shows a new secret). */
+    public void passSecondStep(String email) {
+        String page = getPage("/login/otp").getBody();
+        var secret = java.util.regex.Pattern.compile("id=\"otp-secret\"[^>]*>([A-Z2-7]+)<").matcher(page == null ? "" : page);
+        if (secret.find()) {
+            TestUsers.remember(email, secret.group(1));
+        }
+        String token = tokenFrom(page);
+        var answer = client.post().uri("/login/otp").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("code=" + TestUsers.nextCode(email) + "&_csrf=" + enc(token)).retrieve().toEntity(String.class);
+        if (!answer.getStatusCode().is3xxRedirection() || String.valueOf(answer.getHeaders().getLocation()).contains("login")) {
+            throw new IllegalStateException("Second step failed for " + email + ": " + answer.getStatusCode());
+        }
+    }
+
+    private boolean stillSignedIn() {
+        var page = getPage("/account");
+        return page.getStatusCode().is2xxSuccessful();
     }
 
     /** Posts a form as a browser would, with the session's CSRF token. */

@@ -6,11 +6,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole app on a real embedded PostgreSQL 17 (a fresh, throw-away data folder under {@code target/}) and a real
  * HTTP port. Every test class that uses it shares one application context, hence one database server: a class that
- * changes reference data the others count on must say {@code @DirtiesContext}.
+ * changes reference data the others count on must say {@code @DirtiesContext}. Mail goes to a real SMTP server
+ * ({@link TestMail}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +27,5 @@ import org.springframework.boot.test.context.SpringBootTest;
             "pyeongga.demo.enabled=false",
             "logging.level.org.pyeongga=INFO"
         })
+@ContextConfiguration(initializers = TestMail.class)
 public @interface IntegrationTest {}

@@ -1,14 +1,26 @@
 package org.pyeongga.account.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
+import org.pyeongga.account.SignIns;
+import org.pyeongga.core.UserFacingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page; the form posts to Spring Security's /login. */
+/** The sign-in page (the form posts to Spring Security's /login) and the second step for administrators. */
 @Controller
 class LoginPage {
+
+    private final SignIns signIns;
+
+    LoginPage(SignIns signIns) {
+        this.signIns = signIns;
+    }
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) @Nullable String error, Model model) {
@@ -17,9 +29,48 @@ class LoginPage {
             model.addAttribute("errorKey", switch (error) {
                 case "locked" -> "login.error.locked";
                 case "disabled" -> "login.error.disabled";
+                case "ended" -> "login.error.ended";
+                case "timeout" -> "login.error.timeout";
+                case "otp" -> "login.otp.expired";
                 default -> "login.error.bad";
             });
         }
         return "account/login";
+    }
+
+    @GetMapping("/login/otp")
+    String secondStep(HttpServletRequest request, Model model) {
+        var step = signIns.secondStep(request);
+        if (step.isEmpty()) {
+            return "redirect:/login?error=otp";
+        }
+        model.addAttribute("section", "login");
+        model.addAttribute("step", step.get());
+        return "account/otp";
+    }
+
+    @PostMapping("/login/otp")
+    @Nullable String submit(@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
+            HttpServletResponse response, Model model) throws IOException {
+        try {
+            signIns.submitCode(code == null ? "" : code, request, response);
+            return null; // redirected
+        } catch (UserFacingException e) {
+            var step = signIns.secondStep(request);
+            if (step.isEmpty()) {
+                return "redirect:/login?error=" + ("login.error.locked".equals(e.messageKey()) ? "locked" : "otp");
+            }
+            response.setStatus(e.status().value());
+            model.addAttribute("section", "login");
+            model.addAttribute("step", step.get());
+            model.addAttribute("error", e);
+            return "account/otp";
+        }
+    }
+
+    @PostMapping("/login/otp/cancel")
+    String cancel(HttpServletRequest request) {
+        signIns.cancel(request);
+        return "redirect:/login";
     }
 }

@@ -1,6 +1,6 @@
 package org.pyeongga.core.web;
 
-import java.net.URI;
+import org.pyeongga.core.ProblemResponses;
 import org.pyeongga.core.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,12 +11,7 @@ final class ProblemDetails {
     private ProblemDetails() {}
 
     static ProblemDetail of(Texts texts, HttpStatus status, String key, Object... args) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.korean(key, args));
-        problem.setType(URI.create("urn:pyeongga:problem:" + key));
-        problem.setTitle(texts.korean("error.title." + status.value()));
-        problem.setProperty("code", key);
-        problem.setProperty("detailEn", texts.english(key, args));
-        return problem;
+        return ProblemResponses.detail(texts, status, key, args);
     }
 
     static String keyFor(HttpStatus status) {
