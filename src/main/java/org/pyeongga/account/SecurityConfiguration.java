@@ -1,7 +1,9 @@
 package org.pyeongga.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.Texts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +16,12 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -23,7 +29,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Two doors. The REST API (/api/**) is stateless: reading is public, changing needs HTTP Basic credentials, and no
  * cookie is ever accepted (so cross-site requests cannot act for a signed-in browser). Pages use a session with form
  * login, CSRF tokens on every form, and administration pages need a signed-in user; what each user may do is decided
- * by each module's permission policy. Both send strict security headers (docs/decisions/0008-security.md).
+ * by each module's permission policy. Both send strict security headers (docs/decisions/0008-security.md). When an
+ * institution's OpenID Provider is configured, pages also offer sign-in through it (docs/decisions/0009-oidc-login.md).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -56,8 +63,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http
+    SecurityFilterChain pages(HttpSecurity http, OidcProviders oidc, OidcSignIn oidcSignIn) throws Exception {
+        http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**", "/institutions/new", "/institutions/*/reorganize")
                         .authenticated()
@@ -67,8 +74,43 @@ class SecurityConfiguration {
                         .failureHandler((request, response, e) -> response.sendRedirect("/login?error="
                                 + (e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"))
-                .headers(SecurityConfiguration::headers)
-                .build();
+                .headers(SecurityConfiguration::headers);
+        ClientRegistrationRepository registrations = oidc.repository();
+        if (registrations != null) {
+            // An institution's own SSO (docs/decisions/0009-oidc-login.md): only when registrations are configured.
+            // The login page stays ours (one button per provider); OidcSignIn maps the ID token to a staff account.
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .clientRegistrationRepository(registrations)
+                    .authorizedClientRepository(new NoTokensKept())
+                    .successHandler(oidcSignIn)
+                    .failureHandler(oidcSignIn));
+        }
+        return http.build();
+    }
+
+    /**
+     * Sign-in needs the provider's ID token once, never its access or refresh tokens afterwards (we call no API of
+     * the provider), so none are kept: not in memory, not in the session.
+     */
+    private static final class NoTokensKept implements OAuth2AuthorizedClientRepository {
+
+        @Override
+        public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String registrationId,
+                @Nullable Authentication principal, HttpServletRequest request) {
+            return null;
+        }
+
+        @Override
+        public void saveAuthorizedClient(OAuth2AuthorizedClient client, @Nullable Authentication principal,
+                HttpServletRequest request, HttpServletResponse response) {
+            // deliberately nothing
+        }
+
+        @Override
+        public void removeAuthorizedClient(String registrationId, @Nullable Authentication principal,
+                HttpServletRequest request, HttpServletResponse response) {
+            // nothing was kept
+        }
     }
 
     private static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {

@@ -5,6 +5,7 @@ import org.pyeongga.core.Actor;
 import org.pyeongga.core.CurrentActor;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -49,13 +50,23 @@ class StaffDirectory implements UserDetailsService, CurrentActor {
         return CurrentActor.withoutSignIn();
     }
 
+    /** A wrong password (form or HTTP Basic). */
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        accounts.loginFailed(String.valueOf(event.getAuthentication().getPrincipal()));
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+            accounts.loginFailed(String.valueOf(event.getAuthentication().getPrincipal()));
+        }
     }
 
+    /**
+     * A right password (form or HTTP Basic). Only those: an OpenID Provider's sign-in is also announced here, under
+     * the provider's subject, which may look like anyone's e-mail address; {@link OidcSignIn} records it itself once
+     * it has found (and accepted) the staff member.
+     */
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        accounts.loginSucceeded(event.getAuthentication().getName());
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+            accounts.loginSucceeded(event.getAuthentication().getName());
+        }
     }
 }
