@@ -1,7 +1,10 @@
 package org.pyeongga.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
+import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +16,12 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -26,7 +33,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * requests cannot act for a signed-in browser). Pages use a session with form login, a second step for
  * administrators, CSRF tokens on every form, a session that ends after {@code pyeongga.account.session-timeout} without
  * a request (or everywhere at once), and administration pages need a signed-in user; what each user may do is decided
- * by each module's permission policy. Both send strict security headers (docs/decisions/0008-security.md).
+ * by each module's permission policy. Both send strict security headers (docs/decisions/0008-security.md). When an
+ * institution's OpenID Provider is configured, pages also offer sign-in through it (docs/decisions/0009-oidc-login.md).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -73,8 +81,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SignIns signIns, Accounts accounts) throws Exception {
-        return http
+    SecurityFilterChain pages(HttpSecurity http, SignIns signIns, Accounts accounts, OidcProviders oidc,
+            OidcSignIn oidcSignIn) throws Exception {
+        http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**", "/account/**", "/institutions/new",
                                 "/institutions/*/reorganize")
@@ -89,8 +98,43 @@ class SecurityConfiguration {
                                 + (e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"))
                 .addFilterAfter(new SessionGuard(accounts), SecurityContextHolderFilter.class)
-                .headers(SecurityConfiguration::headers)
-                .build();
+                .headers(SecurityConfiguration::headers);
+        ClientRegistrationRepository registrations = oidc.repository();
+        if (registrations != null) {
+            // An institution's own SSO (docs/decisions/0009-oidc-login.md): only when registrations are configured.
+            // The login page stays ours (one button per provider); OidcSignIn maps the ID token to a staff account.
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .clientRegistrationRepository(registrations)
+                    .authorizedClientRepository(new NoTokensKept())
+                    .successHandler(oidcSignIn)
+                    .failureHandler(oidcSignIn));
+        }
+        return http.build();
+    }
+
+    /**
+     * Sign-in needs the provider's ID token once, never its access or refresh tokens afterwards (we call no API of
+     * the provider), so none are kept: not in memory, not in the session.
+     */
+    private static final class NoTokensKept implements OAuth2AuthorizedClientRepository {
+
+        @Override
+        public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String registrationId,
+                @Nullable Authentication principal, HttpServletRequest request) {
+            return null;
+        }
+
+        @Override
+        public void saveAuthorizedClient(OAuth2AuthorizedClient client, @Nullable Authentication principal,
+                HttpServletRequest request, HttpServletResponse response) {
+            // deliberately nothing
+        }
+
+        @Override
+        public void removeAuthorizedClient(String registrationId, @Nullable Authentication principal,
+                HttpServletRequest request, HttpServletResponse response) {
+            // nothing was kept
+        }
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> h) {

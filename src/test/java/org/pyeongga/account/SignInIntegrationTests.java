@@ -81,6 +81,15 @@ class SignInIntegrationTests {
         assertThat(audit.recent(1).getFirst().seq()).isEqualTo(before);
     }
 
+    @Test
+    void withoutAnSsoConfiguredTheLoginPageOffersOnlyThePasswordForm() {
+        var page = new Http(port).getPage("/login");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("name=\"password\"").doesNotContain("/oauth2/authorization").doesNotContain("pg-sso");
+        // No OpenID Connect endpoints either: the path is just a page that does not exist.
+        assertThat(new Http(port).getPage("/oauth2/authorization/any").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     /** Posts the login form as a browser would and returns where it redirects. */
     private String login(String email, String password) {
         Http http = Http.browser(port);

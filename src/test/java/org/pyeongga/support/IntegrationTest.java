@@ -25,7 +25,12 @@ import org.springframework.test.context.ContextConfiguration;
             "pyeongga.db.embedded.clean=true",
             "pyeongga.db.embedded.durable=false",
             "pyeongga.demo.enabled=false",
-            "logging.level.org.pyeongga=INFO"
+            "logging.level.org.pyeongga=INFO",
+            // Spring Authorization Server is on the test classpath only for OpenIdProvider (the tests' own IdP); its
+            // auto-configuration has no business in the app, which in production does not have it at all.
+            "spring.autoconfigure.exclude="
+                    + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+                    + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"
         })
 @ContextConfiguration(initializers = TestMail.class)
 public @interface IntegrationTest {}
