@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * The accounts module's one permission policy (docs/decisions/0010-user-administration.md).
  *
  * <ul>
+ *   <li>The system itself (start-up data, scheduled jobs) acts as a system administrator.
  *   <li>A system administrator sees and manages everyone and grants any role.
  *   <li>An institution coordinator (기관 총괄) manages the people of their own institution: coordinator, indicator
  *       owner, committee member, HR officer and audit officer of that institution, nothing else.
@@ -37,17 +38,17 @@ public class AccountPermissions {
     }
 
     public boolean canAdminister(Actor actor) {
-        return actor.hasRole(Role.SYSTEM_ADMIN) || actor.hasRole(Role.PROGRAM_ADMIN)
+        return actor.kind() == Actor.Kind.SYSTEM || actor.hasRole(Role.SYSTEM_ADMIN) || actor.hasRole(Role.PROGRAM_ADMIN)
                 || actor.hasRole(Role.INSTITUTION_COORDINATOR);
     }
 
     public boolean seesEveryone(Actor actor) {
-        return actor.hasRole(Role.SYSTEM_ADMIN);
+        return actor.kind() == Actor.Kind.SYSTEM || actor.hasRole(Role.SYSTEM_ADMIN);
     }
 
     /** May {@code actor} give {@code m} to someone? */
     public boolean mayGrant(Actor actor, Membership m) {
-        if (actor.hasRole(Role.SYSTEM_ADMIN)) {
+        if (seesEveryone(actor)) {
             return true;
         }
         if (m.institutionId() == null) {
@@ -68,7 +69,7 @@ public class AccountPermissions {
     }
 
     boolean seesExternalEvaluators(Actor actor) {
-        return actor.hasRole(Role.SYSTEM_ADMIN) || actor.hasRole(Role.PROGRAM_ADMIN);
+        return seesEveryone(actor) || actor.hasRole(Role.PROGRAM_ADMIN);
     }
 
     /** May {@code actor} see a person holding {@code memberships}? Anyone they could grant one of them to. */

@@ -88,6 +88,11 @@ public class Accounts {
         return store.byEmail(email).isPresent();
     }
 
+    /** The account id behind an e-mail address, if any (no permission check: for start-up data and tests). */
+    public Optional<Long> idOf(String email) {
+        return store.byEmail(email).map(AccountStore.Row::id);
+    }
+
     /** What an invitation did: whom, whether the account is new, and the link when no mail server could send it. */
     public record Invitation(long userId, boolean newAccount, boolean mailed, @Nullable String link) {}
 
@@ -100,11 +105,11 @@ public class Accounts {
     public Invitation invite(String email, String name, Membership membership, String baseUrl) {
         Actor actor = actors.current();
         permissions.requireAdminister();
-        String address = checkEmail(email);
-        checkName(name);
         if (!permissions.mayGrant(actor, membership)) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "account.grant.forbidden");
         }
+        String address = checkEmail(email);
+        checkName(name);
         checkMembershipShape(membership);
         Instant now = clock.instant();
         Instant expires = now.plus(properties.invitationValidity());
@@ -345,27 +350,44 @@ public class Accounts {
         events.publishEvent(new StaffPasswordChanged(id));
     }
 
-    /** An institution by its 7-character code (행정기관코드), for forms that name one. */
+    /**
+     * An institution as a form names it: its 7-character code (행정기관코드), or its name (논산시), or, where names
+     * repeat, the name with its 광역 (서울특별시 중구).
+     */
     @Transactional(readOnly = true)
-    public InstitutionSummary institutionByCode(String code) {
-        String clean = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!clean.matches("[0-9A-Z]{7}")) {
-            throw UserFacingException.badInput("account.institution.code");
+    public InstitutionSummary institutionNamed(String text) {
+        String clean = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty() || clean.length() > 100) {
+            throw UserFacingException.badInput("account.institution.required");
         }
-        return registry.search(new InstitutionQuery(registry.today(), null, null, null, clean, false), 0, 5).items()
-                .stream().filter(i -> clean.equals(i.orgCode())).findFirst()
-                .orElseThrow(() -> UserFacingException.badInput("account.institution.unknown", clean));
+        String code = clean.toUpperCase(java.util.Locale.ROOT);
+        String last = clean.contains(" ") ? clean.substring(clean.lastIndexOf(' ') + 1) : clean;
+        var candidates = registry.search(new InstitutionQuery(registry.today(), null, null, null,
+                code.matches("[0-9A-Z]{7}") ? code : last, false), 0, 50).items();
+        var byCode = candidates.stream().filter(i -> code.equals(i.orgCode())).toList();
+        if (byCode.size() == 1) {
+            return byCode.getFirst();
+        }
+        var byName = candidates.stream().filter(i -> clean.equals(i.displayName()) || clean.equals(i.name())).toList();
+        if (byName.size() == 1) {
+            return byName.getFirst();
+        }
+        if (byName.size() > 1) {
+            throw UserFacingException.badInput("account.institution.ambiguous", clean,
+                    String.join(", ", byName.stream().map(InstitutionSummary::displayName).toList()));
+        }
+        throw UserFacingException.badInput("account.institution.unknown", clean);
     }
 
-    /** A membership as forms name it: an institution by its code (empty for external evaluators) and a role. */
-    public Membership membership(@Nullable String institutionCode, @Nullable Role role) {
+    /** A membership as forms name it: an institution by code or name (empty for external evaluators) and a role. */
+    public Membership membership(@Nullable String institution, @Nullable Role role) {
         if (role == null) {
             throw UserFacingException.badInput("account.role.required");
         }
-        if (institutionCode == null || institutionCode.isBlank()) {
+        if (institution == null || institution.isBlank()) {
             return new Membership(null, role);
         }
-        return new Membership(institutionByCode(institutionCode).id(), role);
+        return new Membership(institutionNamed(institution).id(), role);
     }
 
     /** The institutions whose people the caller administers, for pickers. */

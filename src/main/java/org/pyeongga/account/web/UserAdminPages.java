@@ -56,7 +56,7 @@ class UserAdminPages {
     @GetMapping("/admin/users/new")
     String inviteForm(Model model) {
         var own = accounts.administeredInstitutions();
-        String code = own.size() == 1 ? own.getFirst().orgCode() : null;
+        String code = own.size() == 1 ? own.getFirst().displayName() : null;
         return invitePage(model, new InviteForm(null, null, code, null));
     }
 
@@ -65,7 +65,7 @@ class UserAdminPages {
             RedirectAttributes redirect) {
         try {
             var invitation = accounts.invite(form.email() == null ? "" : form.email(), form.name() == null ? "" : form.name(),
-                    accounts.membership(form.institutionCode(), form.role()), baseUrl());
+                    accounts.membership(form.institution(), form.role()), baseUrl());
             redirect.addFlashAttribute("notice", invitation.newAccount() ? "user.invite.sent" : "user.invite.added");
             redirect.addFlashAttribute("unsentLink", invitation.link());
             return "redirect:/admin/users/" + invitation.userId();
@@ -90,7 +90,7 @@ class UserAdminPages {
         model.addAttribute("institutions", accounts.administeredInstitutions());
         if (!model.containsAttribute("grant")) {
             var own = accounts.administeredInstitutions();
-            model.addAttribute("grant", new GrantForm(own.size() == 1 ? own.getFirst().orgCode() : null, null));
+            model.addAttribute("grant", new GrantForm(own.size() == 1 ? own.getFirst().displayName() : null, null));
         }
         return "account/user";
     }
@@ -98,7 +98,7 @@ class UserAdminPages {
     @PostMapping("/admin/users/{id}/memberships")
     String grant(@PathVariable long id, @ModelAttribute("grant") GrantForm form, Model model, HttpServletResponse response) {
         try {
-            accounts.grant(id, accounts.membership(form.institutionCode(), form.role()));
+            accounts.grant(id, accounts.membership(form.institution(), form.role()));
             return "redirect:/admin/users/" + id + "?granted";
         } catch (UserFacingException e) {
             if (e.status().value() == 404) {
@@ -162,7 +162,7 @@ class UserAdminPages {
         return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
     }
 
-    record InviteForm(@Nullable String email, @Nullable String name, @Nullable String institutionCode, @Nullable Role role) {}
+    record InviteForm(@Nullable String email, @Nullable String name, @Nullable String institution, @Nullable Role role) {}
 
-    record GrantForm(@Nullable String institutionCode, @Nullable Role role) {}
+    record GrantForm(@Nullable String institution, @Nullable Role role) {}
 }

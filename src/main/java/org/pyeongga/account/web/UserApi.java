@@ -46,15 +46,15 @@ class UserApi {
     }
 
     /** An invitation: e-mail, name, and one membership (institution by 행정기관코드, empty for external evaluators). */
-    record InviteRequest(@Nullable String email, @Nullable String name, @Nullable String institutionCode, @Nullable Role role) {}
+    record InviteRequest(@Nullable String email, @Nullable String name, @Nullable String institution, @Nullable Role role) {}
 
-    record GrantRequest(@Nullable String institutionCode, @Nullable Role role) {}
+    record GrantRequest(@Nullable String institution, @Nullable Role role) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "전자우편으로 초대 (이미 계정이 있으면 역할을 더함)")
     ResponseEntity<Accounts.StaffView> invite(@RequestBody InviteRequest request) {
         var invitation = accounts.invite(nonNull(request.email()), nonNull(request.name()),
-                accounts.membership(request.institutionCode(), request.role()), UserAdminPages.baseUrl());
+                accounts.membership(request.institution(), request.role()), UserAdminPages.baseUrl());
         var view = accounts.get(invitation.userId());
         return ResponseEntity.created(URI.create("/api/v1/users/" + invitation.userId())).body(view);
     }
@@ -62,7 +62,7 @@ class UserApi {
     @PostMapping(path = "/{id}/memberships", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "역할 부여")
     Accounts.StaffView grant(@PathVariable long id, @RequestBody GrantRequest request) {
-        accounts.grant(id, accounts.membership(request.institutionCode(), request.role()));
+        accounts.grant(id, accounts.membership(request.institution(), request.role()));
         return accounts.get(id);
     }
 
