@@ -38,7 +38,10 @@ document.addEventListener("DOMContentLoaded", function () {
     text.textContent = dialog.dataset.text.replace("{0}", format(left));
     if (left <= 0) {
       clearInterval(ticker);
-      window.location.assign(dialog.dataset.expiredUrl);
+      // A moment after the deadline, so the server has certainly ended the session before the next page asks.
+      setTimeout(function () {
+        window.location.assign(dialog.dataset.expiredUrl);
+      }, 2000);
     }
   }
 

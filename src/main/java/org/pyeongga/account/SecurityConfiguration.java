@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -57,6 +58,23 @@ class SecurityConfiguration {
                 event.getSession().setMaxInactiveInterval((int) properties.sessionTimeout().toSeconds());
             }
         };
+    }
+
+    /**
+     * Static files (styles, scripts, fonts, images) never touch the session: a font that loads late must not extend a
+     * session the page has told its user is about to end.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .csrf(csrf -> csrf.disable()) // nothing here changes anything
+                .headers(SecurityConfiguration::headers)
+                .build();
     }
 
     @Bean

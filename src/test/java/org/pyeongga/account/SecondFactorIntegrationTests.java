@@ -25,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 @IntegrationTest
 class SecondFactorIntegrationTests {
 
-    static final Pattern SECRET = Pattern.compile("id=\"otp-secret\"[^>]*>([A-Z2-7]+)<");
+    static final Pattern SECRET = Pattern.compile("id=\"otp-secret\"[^>]*>([A-Z2-7 ]+)<");
 
     @Autowired
     Accounts accounts;
@@ -50,7 +50,7 @@ class SecondFactorIntegrationTests {
         assertThat(setup.getBody()).contains("2단계 인증 등록", "data:image/svg+xml;base64,", "인증 앱");
         var secret = SECRET.matcher(setup.getBody());
         assertThat(secret.find()).isTrue();
-        TestUsers.remember(email, secret.group(1));
+        TestUsers.remember(email, secret.group(1).replace(" ", ""));
 
         var wrong = code(browser, setup.getBody(), "000000".equals(TestUsers.apiCode(email)) ? "111111" : "000000");
         assertThat(wrong.getStatusCode().value()).isEqualTo(400);

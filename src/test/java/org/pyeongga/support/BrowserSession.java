@@ -218,7 +218,7 @@ public final class BrowserSession implements AutoCloseable {
         check("otp");
         var secret = driver.findElements(By.id("otp-secret"));
         if (!secret.isEmpty()) {
-            TestUsers.remember(email, secret.getFirst().getText().strip());
+            TestUsers.remember(email, secret.getFirst().getText().replace(" ", ""));
         }
         setValue(By.id("code"), TestUsers.nextCode(email));
         submitAndWait(By.cssSelector("form.pg-login button[type='submit']"));

@@ -93,9 +93,9 @@ public final class Http {
     /** Completes the second step with the test authenticator (registering it when the page shows a new secret). */
     public void passSecondStep(String email) {
         String page = getPage("/login/otp").getBody();
-        var secret = java.util.regex.Pattern.compile("id=\"otp-secret\"[^>]*>([A-Z2-7]+)<").matcher(page == null ? "" : page);
+        var secret = java.util.regex.Pattern.compile("id=\"otp-secret\"[^>]*>([A-Z2-7 ]+)<").matcher(page == null ? "" : page);
         if (secret.find()) {
-            TestUsers.remember(email, secret.group(1));
+            TestUsers.remember(email, secret.group(1).replace(" ", ""));
         }
         String token = tokenFrom(page);
         var answer = client.post().uri("/login/otp").contentType(MediaType.APPLICATION_FORM_URLENCODED)
