@@ -26,8 +26,8 @@ class SessionIntegrationTests {
     void loggingOutEverywhereEndsEverySessionOfThatPersonOnly() {
         String email = person("two.devices@session.test.pyeongga.kr");
         String other = person("bystander@session.test.pyeongga.kr");
-        Http laptop = Http.signedIn(port, email);
-        Http phone = Http.signedIn(port, email);
+        Http laptop = Http.newSession(port, email);
+        Http phone = Http.newSession(port, email);
         Http bystander = Http.signedIn(port, other);
         assertThat(phone.getPage("/account").getStatusCode().value()).isEqualTo(200);
 
@@ -39,7 +39,7 @@ class SessionIntegrationTests {
         assertThat(bystander.getPage("/account").getStatusCode().value()).isEqualTo(200);
         assertThat(new Http(port).getPage("/login?error=ended").getBody()).contains("모든 기기에서 로그아웃했거나");
         // Signing in again works.
-        assertThat(Http.signedIn(port, email).getPage("/account").getStatusCode().value()).isEqualTo(200);
+        assertThat(Http.newSession(port, email).getPage("/account").getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

@@ -58,7 +58,8 @@ public final class Http {
     /**
      * A browser-like client signed in through the login form, keeping its session cookie and CSRF token. For an
      * administrator it also passes the second step, registering the authenticator first if the page asks to (as a
-     * person would, from the secret shown). Administrators' sessions are reused per port: a code can be used once.
+     * person would, from the secret shown). Sessions are reused per port and person while they last, as a browser
+     * keeps its session: a second-factor code works once, and sign-ins are rate-limited per person.
      */
     public static Http signedIn(int port, String email) {
         String key = port + "/" + email.toLowerCase();
@@ -66,6 +67,13 @@ public final class Http {
         if (cached != null && cached.stillSignedIn()) {
             return cached;
         }
+        Http http = newSession(port, email);
+        SESSIONS.put(key, http);
+        return http;
+    }
+
+    /** A new signed-in session even if the person has one already (a second device). */
+    public static Http newSession(int port, String email) {
         Http http = new Http(port, null, new java.net.CookieManager());
         var login = http.postLogin(email, TestUsers.PASSWORD);
         String location = String.valueOf(login.getHeaders().getLocation());
@@ -74,7 +82,6 @@ public final class Http {
         }
         if (location.endsWith("/login/otp")) {
             http.passSecondStep(email);
-            SESSIONS.put(key, http);
         }
         http.csrf = http.tokenFrom(http.getPage("/").getBody());
         return http;

@@ -13,6 +13,10 @@ import org.springframework.test.context.ContextConfiguration;
  * HTTP port. Every test class that uses it shares one application context, hence one database server: a class that
  * changes reference data the others count on must say {@code @DirtiesContext}. Mail goes to a real SMTP server
  * ({@link TestMail}).
+ *
+ * <p>Rate limits are on with their defaults (docs/decisions/0011-rate-limiting.md), and every test comes from the same
+ * address: sign in as one persona at most 10 times in 5 minutes ({@link Http#signedIn} reuses administrators'
+ * sessions), and test a tight limit in a context of its own ({@code RateLimitIntegrationTests}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -23,6 +23,7 @@ final class ProblemDetails {
             case PAYLOAD_TOO_LARGE, CONTENT_TOO_LARGE -> "error.tooLarge";
             case UNSUPPORTED_MEDIA_TYPE -> "error.unsupportedMediaType";
             case NOT_ACCEPTABLE -> "error.notAcceptable";
+            case TOO_MANY_REQUESTS -> "rate.limited.later";
             default -> status.is4xxClientError() ? "error.badRequest" : "error.internal";
         };
     }
