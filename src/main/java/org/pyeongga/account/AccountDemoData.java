@@ -23,14 +23,18 @@ import org.springframework.stereotype.Component;
 class AccountDemoData {
 
     static final String PASSWORD = "pyeongga-demo-2026";
+    /** The demo administrators' authenticator secret (README): add it to any authenticator app to sign in. */
+    static final String TOTP_SECRET = "PYEONGGADEMOAUTHENTICATORKEYABCD";
     private static final Logger log = LoggerFactory.getLogger(AccountDemoData.class);
 
     private final Accounts accounts;
     private final InstitutionRegistry registry;
+    private final java.time.Clock clock;
 
-    AccountDemoData(Accounts accounts, InstitutionRegistry registry) {
+    AccountDemoData(Accounts accounts, InstitutionRegistry registry, java.time.Clock clock) {
         this.accounts = accounts;
         this.registry = registry;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -53,8 +57,12 @@ class AccountDemoData {
         people.put("committee@pyeongga.kr", new Object[] {"보령시 적극행정위원회 위원", boryeong, Role.COMMITTEE_MEMBER});
         people.put("hr@pyeongga.kr", new Object[] {"보령시 인사 담당", boryeong, Role.HR_OFFICER});
         people.put("audit@pyeongga.kr", new Object[] {"보령시 감사 담당", boryeong, Role.AUDIT_OFFICER});
-        people.forEach((email, p) -> accounts.create(email, (String) p[0], PASSWORD,
-                Set.of(new Membership((@Nullable Long) p[1], (Role) p[2]))));
+        people.forEach((email, p) -> {
+            long id = accounts.create(email, (String) p[0], PASSWORD, Set.of(new Membership((@Nullable Long) p[1], (Role) p[2])));
+            if (p[2] == Role.SYSTEM_ADMIN || p[2] == Role.PROGRAM_ADMIN) {
+                accounts.enrollSecondFactor(id, TOTP_SECRET, Totp.code(TOTP_SECRET, Totp.step(clock.instant()) - 1));
+            }
+        });
         log.info("Demo data: {} staff accounts (password in the README)", people.size());
     }
 

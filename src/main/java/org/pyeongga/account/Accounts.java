@@ -393,6 +393,7 @@ public class Accounts {
     /** The institutions whose people the caller administers, for pickers. */
     @Transactional(readOnly = true)
     public List<InstitutionSummary> administeredInstitutions() {
+        permissions.requireAdminister();
         return registry.getAll(permissions.administeredInstitutions(actors.current()), registry.today());
     }
 

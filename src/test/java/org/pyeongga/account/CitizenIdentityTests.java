@@ -88,10 +88,25 @@ class CitizenIdentityTests {
     }
 
     @Test
+    void productionRefusesDemoAccountsAndLinksWithoutAnHttpsAddress() {
+        context.withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("prod"))
+                .withPropertyValues("pyeongga.identity.development-verifier=false",
+                        "pyeongga.identity.voter-key-secret=" + SECRET, "pyeongga.demo.enabled=true",
+                        "pyeongga.account.public-url=https://pyeongga.example.go.kr")
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause().hasMessageContaining("데모 데이터"));
+        context.withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("prod"))
+                .withPropertyValues("pyeongga.identity.development-verifier=false",
+                        "pyeongga.identity.voter-key-secret=" + SECRET, "pyeongga.demo.enabled=false")
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("pyeongga.account.public-url"));
+    }
+
+    @Test
     void productionStartsWithARealSecretAndNoDevelopmentVerifier() {
         context.withInitializer(ctx -> ctx.getEnvironment().setActiveProfiles("prod"))
                 .withPropertyValues("pyeongga.identity.development-verifier=false",
-                        "pyeongga.identity.voter-key-secret=" + SECRET)
+                        "pyeongga.identity.voter-key-secret=" + SECRET, "pyeongga.demo.enabled=false",
+                        "pyeongga.account.public-url=https://pyeongga.example.go.kr")
                 .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(IdentityVerifier.class));
     }
 }

@@ -131,6 +131,18 @@ class UserAdministrationPermissionMatrixTests {
         };
     }
 
+    @ParameterizedTest(name = "{0} is refused in Korean, as a page and as JSON")
+    @org.junit.jupiter.params.provider.EnumSource(value = Caller.class, names = {"EVALUATOR", "AUDIT_OFFICER", "GUNSAN_INDICATOR_OWNER"})
+    void refusalsAreKoreanInBothHtmlAndJson(Caller caller) {
+        var json = Http.api(port, email(caller)).getJson("/api/v1/users");
+        assertThat(json.getStatusCode().value()).isEqualTo(403);
+        assertThat((String) json.getBody().get("detail")).contains("권한이 없습니다");
+        assertThat((String) json.getBody().get("detailEn")).isNotBlank();
+        var html = Http.signedIn(port, email(caller)).getPage("/admin/users/new");
+        assertThat(html.getStatusCode().value()).isEqualTo(403);
+        assertThat(html.getBody()).contains("접근 권한이 없습니다", "권한이 없습니다").doesNotContain("Exception", "at org.");
+    }
+
     @Test
     void aCoordinatorSeesOnlyTheirOwnInstitutionsPeople() {
         long nonsanStaff = person("staff.nonsan@matrix.test.pyeongga.kr", "논산시", Role.INDICATOR_OWNER);
