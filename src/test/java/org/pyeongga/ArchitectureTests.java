@@ -20,6 +20,18 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.pyeongga");
 
+    /** The scoring engine is plain Java: the JDK and nullness annotations only (no Spring, no I/O, no other module). */
+    @Test
+    void theScoringEngineDependsOnNothing() {
+        classes().that().resideInAPackage("org.pyeongga.scoring..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.pyeongga.scoring..", "java.lang..",
+                        "java.util..", "java.math..", "org.jspecify..", "org.springframework.modulith")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.pyeongga.scoring..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..", "java.sql..")
+                .check(CLASSES);
+    }
+
     @Test
     void theWebLayerNeverTouchesARepository() {
         noClasses().that().resideInAPackage("..web..")
