@@ -78,6 +78,13 @@ class SessionIntegrationTests {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() {
+        var login = Http.browser(port).getPage("/login");
+        assertThat(login.getHeaders().get("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
+    }
+
+    @Test
     void changingMyPasswordNeedsTheCurrentOne() {
         String email = person("changes.password@session.test.pyeongga.kr");
         Http session = Http.signedIn(port, email);
