@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param kind TOTAL, GROUP (area or item), INDICATOR, BONUS, PENALTY or CAP
  * @param raw the raw input of an indicator (null elsewhere or when missing)
  * @param normalized the normalized value y of an indicator (null elsewhere)
+ * @param indicatorId the indicator of an INDICATOR node (null elsewhere)
  */
 public record Explanation(String kind, String label, BigDecimal value, String formula, @Nullable BigDecimal raw,
-        @Nullable BigDecimal normalized, List<Explanation> parts) {
+        @Nullable BigDecimal normalized, List<Explanation> parts, @Nullable String indicatorId) {
 
     public Explanation {
         parts = List.copyOf(parts);

@@ -25,6 +25,17 @@ public final class ScoringEngine {
     private ScoringEngine() {}
 
     public static ScoringResult evaluate(ScoringProblem problem) {
+        Map<String, NormalizedPanel> panels = new LinkedHashMap<>();
+        Map<String, ReliabilityReport> reliability = new LinkedHashMap<>();
+        if (!problem.panels().isEmpty()) {
+            problem.panels().forEach((indicatorId, panel) -> {
+                panels.put(indicatorId, EvaluatorNormalization.apply(panel.scores(), panel.options()));
+                reliability.put(indicatorId, ReliabilityReport.of(indicatorId, indicatorId, panel.scores(), panel.spread()));
+            });
+            ScoringResult result = evaluate(withPanelValues(problem, panels));
+            return new ScoringResult(result.units().stream().map(u -> annotate(u, panels)).toList(), result.aggregation(),
+                    result.tieRule(), result.roundingRule(), panels, reliability);
+        }
         List<Unit> units = problem.units();
         List<Indicator> indicators = problem.indicators();
         int n = units.size();
@@ -101,7 +112,48 @@ public final class ScoringEngine {
                     position[j], grade[j], explanation));
         }
         return new ScoringResult(results, problem.aggregation().name(), problem.tieRule().code(),
-                rounding.scale() + ":" + rounding.mode().name());
+                rounding.scale() + ":" + rounding.mode().name(), Map.of(), Map.of());
+    }
+
+    /** The problem with each panel indicator's raw values taken from its normalized panel. */
+    static ScoringProblem withPanelValues(ScoringProblem problem, Map<String, NormalizedPanel> panels) {
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        problem.values().forEach((unit, row) -> values.put(unit, new HashMap<>(row)));
+        panels.forEach((indicatorId, panel) -> {
+            for (Unit unit : problem.units()) {
+                Map<String, BigDecimal> row = values.computeIfAbsent(unit.id(), u -> new HashMap<>());
+                double score = panel.units().stream().filter(s -> s.unit().equals(unit.id()))
+                        .mapToDouble(NormalizedPanel.UnitScore::score).findFirst().orElse(Double.NaN);
+                if (Double.isNaN(score)) {
+                    row.remove(indicatorId);
+                } else {
+                    row.put(indicatorId, BigDecimal.valueOf(score).setScale(Panel.SCALE, RoundingMode.HALF_UP));
+                }
+            }
+        });
+        return problem.withValues(values);
+    }
+
+    /** Adds to each panel indicator's explanation how its evaluators were normalized, and how many counted. */
+    private static UnitResult annotate(UnitResult unit, Map<String, NormalizedPanel> panels) {
+        return new UnitResult(unit.unit(), unit.indicators(), unit.aggregate(), unit.bonus(), unit.penalty(), unit.total(),
+                unit.rank(), unit.position(), unit.grade(), annotate(unit.explanation(), unit.unit().id(), panels));
+    }
+
+    private static Explanation annotate(Explanation node, String unitId, Map<String, NormalizedPanel> panels) {
+        if (node.kind().equals("INDICATOR") && node.indicatorId() != null && panels.containsKey(node.indicatorId())) {
+            NormalizedPanel panel = panels.get(node.indicatorId());
+            var score = panel.units().stream().filter(s -> s.unit().equals(unitId)).findFirst();
+            String how = "평가위원 " + score.map(NormalizedPanel.UnitScore::counted).orElse(0) + "명, "
+                    + panel.method().korean() + " (" + panel.reason().korean() + "); ";
+            return new Explanation(node.kind(), node.label(), node.value(), how + node.formula(), node.raw(),
+                    node.normalized(), node.parts(), node.indicatorId());
+        }
+        if (node.parts().isEmpty()) {
+            return node;
+        }
+        return new Explanation(node.kind(), node.label(), node.value(), node.formula(), node.raw(), node.normalized(),
+                node.parts().stream().map(p -> annotate(p, unitId, panels)).toList(), node.indicatorId());
     }
 
     /** y[unit][indicator], normalized within each group (or across all units) as the problem says. */
@@ -256,15 +308,15 @@ public final class ScoringEngine {
                     + (problem.aggregation() == Aggregation.GEOMETRIC && indicator.kind() == IndicatorKind.SCORED
                             ? " (기하 집계: 가중 로그 비율로 배분)" : "");
             parent.leaves.add(new Explanation("INDICATOR", indicator.name(), contribution[k], formula, raw,
-                    IndicatorNormalizer.round(y[k], 6), List.of()));
+                    IndicatorNormalizer.round(y[k], 6), List.of(), indicator.id()));
         }
         if (bonusCut.signum() > 0) {
             root.child("가점").leaves.add(new Explanation("CAP", "가점 상한 " + problem.bonusCap(), bonusCut.negate(),
-                    "가점 합계가 상한을 넘은 만큼 제외", null, null, List.of()));
+                    "가점 합계가 상한을 넘은 만큼 제외", null, null, List.of(), null));
         }
         if (penaltyCut.signum() > 0) {
             root.child("감점").leaves.add(new Explanation("CAP", "감점 상한 " + problem.penaltyCap(), penaltyCut,
-                    "감점 합계가 상한을 넘은 만큼 되돌림", null, null, List.of()));
+                    "감점 합계가 상한을 넘은 만큼 되돌림", null, null, List.of(), null));
         }
         Explanation tree = root.build(problem.aggregation() == Aggregation.ARITHMETIC
                 ? "총점 = Σ 배점 × y + 가점 − 감점" : "총점 = Σ배점 × Π y^(배점/Σ배점) + 가점 − 감점");
@@ -295,7 +347,7 @@ public final class ScoringEngine {
             children.values().forEach(c -> parts.add(c.build("합계 = Σ 하위 항목")));
             parts.addAll(leaves);
             BigDecimal value = parts.stream().map(Explanation::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new Explanation(kind, label, value, formula, null, null, parts);
+            return new Explanation(kind, label, value, formula, null, null, parts, null);
         }
     }
 }

@@ -14,10 +14,20 @@ import org.jspecify.annotations.Nullable;
  *     explanation (nothing is imputed silently)
  * @param bonusCap the most all bonus indicators together may add (null: no cap beyond each indicator's points)
  * @param penaltyCap the most all penalty indicators together may take away (null: no cap)
+ * @param panels evaluator panels by indicator id: for those indicators the engine computes the raw values from the
+ *     panel (evaluator normalization) instead of reading {@code values}
  */
 public record ScoringProblem(List<Unit> units, List<Indicator> indicators, Map<String, Map<String, BigDecimal>> values,
         Aggregation aggregation, boolean normalizeWithinGroups, Rounding rounding, TieRule tieRule, GradeRule gradeRule,
-        @Nullable BigDecimal bonusCap, @Nullable BigDecimal penaltyCap) {
+        @Nullable BigDecimal bonusCap, @Nullable BigDecimal penaltyCap, Map<String, Panel> panels) {
+
+    /** A problem without evaluator panels. */
+    public ScoringProblem(List<Unit> units, List<Indicator> indicators, Map<String, Map<String, BigDecimal>> values,
+            Aggregation aggregation, boolean normalizeWithinGroups, Rounding rounding, TieRule tieRule, GradeRule gradeRule,
+            @Nullable BigDecimal bonusCap, @Nullable BigDecimal penaltyCap) {
+        this(units, indicators, values, aggregation, normalizeWithinGroups, rounding, tieRule, gradeRule, bonusCap,
+                penaltyCap, Map.of());
+    }
 
     public ScoringProblem {
         units = List.copyOf(units);
@@ -34,6 +44,12 @@ public record ScoringProblem(List<Unit> units, List<Indicator> indicators, Map<S
         indicators.forEach(i -> {
             if (!indicatorIds.add(i.id())) {
                 throw new IllegalArgumentException("duplicate indicator " + i.id());
+            }
+        });
+        panels = Map.copyOf(panels);
+        panels.keySet().forEach(id -> {
+            if (!indicatorIds.contains(id)) {
+                throw new IllegalArgumentException("a panel for an unknown indicator " + id);
             }
         });
         if (tieRule instanceof TieRule.ByIndicators by) {
@@ -59,6 +75,18 @@ public record ScoringProblem(List<Unit> units, List<Indicator> indicators, Map<S
 
     public ScoringProblem withIndicators(List<Indicator> newIndicators) {
         return new ScoringProblem(units, newIndicators, values, aggregation, normalizeWithinGroups, rounding, tieRule,
-                gradeRule, bonusCap, penaltyCap);
+                gradeRule, bonusCap, penaltyCap, panels);
+    }
+
+    /** The same problem with other raw values (and no panels: the values already came from them). */
+    public ScoringProblem withValues(Map<String, Map<String, BigDecimal>> newValues) {
+        return new ScoringProblem(units, indicators, newValues, aggregation, normalizeWithinGroups, rounding, tieRule,
+                gradeRule, bonusCap, penaltyCap, Map.of());
+    }
+
+    /** The same problem with these panels. */
+    public ScoringProblem withPanels(Map<String, Panel> newPanels) {
+        return new ScoringProblem(units, indicators, values, aggregation, normalizeWithinGroups, rounding, tieRule,
+                gradeRule, bonusCap, penaltyCap, newPanels);
     }
 }

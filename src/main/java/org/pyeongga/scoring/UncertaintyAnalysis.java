@@ -76,7 +76,16 @@ public final class UncertaintyAnalysis {
         final GradeRule rule;
         final List<Unit> units;
 
-        Prepared(ScoringProblem problem, UncertaintySpec spec) {
+        /** Panel indicators to redraw per replication (empty unless the spec asks for resampling). */
+        final List<PanelDraw> draws = new ArrayList<>();
+        final int[][] normalizationSets;
+
+        Prepared(ScoringProblem withPanels, UncertaintySpec spec) {
+            Map<String, NormalizedPanel> normalizedPanels = new LinkedHashMap<>();
+            withPanels.panels().forEach((id, panel) ->
+                    normalizedPanels.put(id, EvaluatorNormalization.apply(panel.scores(), panel.options())));
+            ScoringProblem problem = withPanels.panels().isEmpty() ? withPanels
+                    : ScoringEngine.withPanelValues(withPanels, normalizedPanels);
             units = problem.units();
             n = units.size();
             m = problem.indicators().size();
@@ -138,6 +147,25 @@ public final class UncertaintyAnalysis {
             }
             maxGroup = largest;
 
+            Map<String, List<Integer>> sets = new LinkedHashMap<>();
+            for (int j = 0; j < n; j++) {
+                sets.computeIfAbsent(problem.normalizeWithinGroups() ? units.get(j).group() : "", s -> new ArrayList<>()).add(j);
+            }
+            normalizationSets = sets.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+            if (spec.resampleEvaluators()) {
+                for (int k = 0; k < m; k++) {
+                    Panel panel = withPanels.panels().get(problem.indicators().get(k).id());
+                    if (panel != null) {
+                        List<Indicator> perScheme = new ArrayList<>();
+                        for (ScoringProblem variant : variants) {
+                            perScheme.add(variant.indicators().get(k));
+                        }
+                        draws.add(new PanelDraw(k, panel, perScheme, unitColumns(panel.scores(), units)));
+                    }
+                }
+            }
+
             ScoringResult nominal = ScoringEngine.evaluate(problem);
             nominalRank = new int[n];
             for (int j = 0; j < n; j++) {
@@ -158,6 +186,15 @@ public final class UncertaintyAnalysis {
                     }
                 }
             }
+        }
+
+        /** For each unit of the problem, its column in the panel (−1 when the panel does not list it). */
+        private static int[] unitColumns(EvaluatorScores scores, List<Unit> units) {
+            Map<String, Integer> column = new HashMap<>();
+            for (int c = 0; c < scores.unitCount(); c++) {
+                column.put(scores.units().get(c), c);
+            }
+            return units.stream().mapToInt(u -> column.getOrDefault(u.id(), -1)).toArray();
         }
 
         int labelIndex(String label) {
@@ -235,6 +272,9 @@ public final class UncertaintyAnalysis {
         }
     }
 
+    /** A panel indicator redrawn per replication: its column k, the panel, the indicator per scheme, unit columns. */
+    record PanelDraw(int k, Panel panel, List<Indicator> perScheme, int[] columns) {}
+
     /** One worker's counts and scratch space (nothing is allocated per replication on the rank-based path). */
     static final class Accumulator {
         final Prepared p;
@@ -246,6 +286,7 @@ public final class UncertaintyAnalysis {
         private final double[] totals;
         private final int[] order;
         private final int[] rankAtPosition;
+        private final double[] redrawn;
 
         Accumulator(Prepared p) {
             this.p = p;
@@ -256,6 +297,7 @@ public final class UncertaintyAnalysis {
             totals = new double[p.n];
             order = new int[p.maxGroup];
             rankAtPosition = new int[p.maxGroup];
+            redrawn = new double[p.n * p.m];
         }
 
         void run(SplittableRandom random, int replications) {
@@ -274,6 +316,13 @@ public final class UncertaintyAnalysis {
                 }
             }
             double[] y = p.y[scheme];
+            if (!p.draws.isEmpty()) {
+                System.arraycopy(y, 0, redrawn, 0, y.length);
+                for (PanelDraw draw : p.draws) {
+                    redraw(draw, scheme, random);
+                }
+                y = redrawn;
+            }
             for (int j = 0; j < p.n; j++) {
                 double aggregate = 0;
                 double bonus = 0;
@@ -318,6 +367,41 @@ public final class UncertaintyAnalysis {
                 }
             }
             totalShift += shift;
+        }
+
+        /**
+         * A bootstrap of one panel: as many evaluators as it has, drawn with replacement, normalized again with the
+         * panel's options, and the indicator normalized again from the new per-unit scores (exact, then as doubles).
+         */
+        private void redraw(PanelDraw draw, int scheme, SplittableRandom random) {
+            EvaluatorScores scores = draw.panel().scores();
+            int evaluators = scores.evaluatorCount();
+            double[][] rows = new double[evaluators][];
+            List<String> ids = new ArrayList<>(evaluators);
+            double[][] all = scores.scores();
+            for (int i = 0; i < evaluators; i++) {
+                int pick = random.nextInt(evaluators);
+                rows[i] = all[pick];
+                ids.add(scores.evaluators().get(pick) + "#" + i);
+            }
+            NormalizedPanel panel = EvaluatorNormalization.apply(new EvaluatorScores(ids, scores.units(), rows),
+                    draw.panel().options());
+            double[] unitScores = panel.scores();
+            Indicator indicator = draw.perScheme().get(scheme);
+            double floor = ScoringEngine.GEOMETRIC_FLOOR.doubleValue();
+            for (int[] set : p.normalizationSets) {
+                BigDecimal[] raw = new BigDecimal[set.length];
+                for (int i = 0; i < set.length; i++) {
+                    int column = draw.columns()[set[i]];
+                    double v = column < 0 ? Double.NaN : unitScores[column];
+                    raw[i] = Double.isNaN(v) ? null : BigDecimal.valueOf(v).setScale(Panel.SCALE, java.math.RoundingMode.HALF_UP);
+                }
+                BigDecimal[] normalized = IndicatorNormalizer.normalize(indicator.normalization(), indicator.polarity(), raw);
+                for (int i = 0; i < set.length; i++) {
+                    double v = normalized[i].doubleValue();
+                    redrawn[set[i] * p.m + draw.k()] = p.geometric && p.kind[draw.k()] == 0 ? Math.log(Math.max(floor, v)) : v;
+                }
+            }
         }
 
         /** Cut-off rules compare totals: the slow, general path (allocates the labels of one group). */

@@ -13,9 +13,17 @@ import java.util.List;
  *     alternative replaces the normalization of every scored indicator whose nominal one is relative (min–max,
  *     z-score, percentile rank), since absolute ones (goalposts, targets, fractions) have no alternative
  * @param threads how many threads to use (1 or more); the result does not depend on it
+ * @param resampleEvaluators each replication also redraws every panel's evaluators with replacement (a bootstrap of
+ *     the panel) and normalizes them again: how much a rank depends on who happened to sit on the panel
  */
 public record UncertaintySpec(long seed, int replications, double weightNoise, List<Normalization> alternativeNormalizations,
-        int threads) {
+        int threads, boolean resampleEvaluators) {
+
+    /** Without evaluator resampling. */
+    public UncertaintySpec(long seed, int replications, double weightNoise, List<Normalization> alternativeNormalizations,
+            int threads) {
+        this(seed, replications, weightNoise, alternativeNormalizations, threads, false);
+    }
 
     public UncertaintySpec {
         alternativeNormalizations = List.copyOf(alternativeNormalizations);

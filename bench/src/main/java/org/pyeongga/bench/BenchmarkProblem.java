@@ -16,6 +16,7 @@ import org.pyeongga.scoring.GradeRule;
 import org.pyeongga.scoring.Indicator;
 import org.pyeongga.scoring.IndicatorKind;
 import org.pyeongga.scoring.Normalization;
+import org.pyeongga.scoring.Panel;
 import org.pyeongga.scoring.Polarity;
 import org.pyeongga.scoring.ScoringProblem;
 import org.pyeongga.scoring.Unit;
@@ -76,7 +77,7 @@ final class BenchmarkProblem {
         return scores;
     }
 
-    static ScoringProblem problem(List<Unit> units, Map<String, double[]> panelValues) {
+    static ScoringProblem problem(List<Unit> units, Map<String, Panel> panels) {
         var random = new SplittableRandom(2024);
         List<Indicator> indicators = new ArrayList<>();
         Normalization[] quantitative = {new Normalization.MinMax(), new Normalization.Target(BigDecimal.valueOf(80), BigDecimal.ONE),
@@ -97,16 +98,10 @@ final class BenchmarkProblem {
             for (int k = 0; k < 12; k++) {
                 row.put("q" + k, BigDecimal.valueOf(random.nextInt(10_000), 2));
             }
-            for (int k = 0; k < QUALITATIVE; k++) {
-                double v = panelValues.get("p" + k)[j];
-                if (!Double.isNaN(v)) {
-                    row.put("p" + k, BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP));
-                }
-            }
             values.put(units.get(j).id(), row);
         }
         var excellent = new GradeRule.PercentileBands(List.of(new GradeRule.Band("우수", new BigDecimal("0.3")),
                 new GradeRule.Band("보통", BigDecimal.ONE)), RoundingMode.CEILING, true);
-        return ScoringProblem.of(units, indicators, values, excellent);
+        return ScoringProblem.of(units, indicators, values, excellent).withPanels(panels);
     }
 }

@@ -21,11 +21,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.pyeongga.scoring.EvaluatorNormalizationOptions;
 import org.pyeongga.scoring.EvaluatorScores;
 import org.pyeongga.scoring.Normalization;
+import org.pyeongga.scoring.Panel;
 import org.pyeongga.scoring.ScoringEngine;
 import org.pyeongga.scoring.ScoringProblem;
 import org.pyeongga.scoring.ScoringResult;
+import org.pyeongga.scoring.SpreadThreshold;
 import org.pyeongga.scoring.UncertaintyAnalysis;
 import org.pyeongga.scoring.UncertaintyResult;
 import org.pyeongga.scoring.UncertaintySpec;
@@ -47,7 +50,7 @@ import org.pyeongga.scoring.Unit;
 public class ScoringBenchmarks {
 
     List<Unit> units;
-    Map<String, EvaluatorScores> panels;
+    Map<String, Panel> panels;
     ScoringProblem problem;
     UncertaintySpec spec;
 
@@ -65,23 +68,20 @@ public class ScoringBenchmarks {
         }
         List<String> ids = units.stream().map(Unit::id).toList();
         for (int k = 0; k < BenchmarkProblem.QUALITATIVE; k++) {
-            panels.put("p" + k, new EvaluatorScores(evaluators, ids, BenchmarkProblem.panel(units, random)));
+            panels.put("p" + k, new Panel(new EvaluatorScores(evaluators, ids, BenchmarkProblem.panel(units, random)),
+                    EvaluatorNormalizationOptions.automatic(), new SpreadThreshold(0, 10, 0.3)));
         }
-        problem = BenchmarkProblem.problem(units, panelValues());
+        problem = BenchmarkProblem.problem(units, panels);
         spec = new UncertaintySpec(2026, 10_000, 0.25, List.of(new Normalization.ZScore()), 2);
     }
 
-    /** Each panel's per-unit scores (the evaluator normalization step of the deterministic evaluation). */
-    Map<String, double[]> panelValues() {
-        Map<String, double[]> values = new HashMap<>();
-        panels.forEach((id, panel) -> values.put(id, PanelScores.normalized(panel)));
-        return values;
-    }
-
-    /** Evaluator normalization of the six panels, then the whole decimal evaluation with explanations. */
+    /**
+     * Evaluator normalization of the six panels (30 evaluators, each scoring about a third of the units: the automatic
+     * choice is the bias model), their reliability, then the whole decimal evaluation with explanation trees.
+     */
     @Benchmark
     public ScoringResult deterministicEvaluation() {
-        return ScoringEngine.evaluate(BenchmarkProblem.problem(units, panelValues()));
+        return ScoringEngine.evaluate(problem);
     }
 
     @Benchmark
@@ -89,7 +89,12 @@ public class ScoringBenchmarks {
         return UncertaintyAnalysis.run(problem, spec);
     }
 
+    /** Checks the case before measuring it: the panels really went through the bias model. */
     public static void main(String[] args) throws Exception {
+        var check = new ScoringBenchmarks();
+        check.setUp();
+        var methods = check.deterministicEvaluation().panels().values().stream().map(p -> p.method().name()).distinct().toList();
+        System.out.println("panel normalization used: " + methods);
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(ScoringBenchmarks.class.getSimpleName())
                 .addProfiler("gc")
