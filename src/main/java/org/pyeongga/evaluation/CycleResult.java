@@ -1,0 +1,34 @@
+package org.pyeongga.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.pyeongga.scoring.Explanation;
+
+/**
+ * One stored result run of a cycle, as pages and the API show it: every institution's total, rank, grade (and item
+ * grades), its rank interval from the Monte Carlo, and its explanation; plus the rules that produced it.
+ */
+public record CycleResult(long cycleId, int runNo, String gradeRule, String rounding, String tieRule,
+        int replications, long seed, List<Row> rows) {
+
+    public record Row(long institutionId, String name, String group, BigDecimal total, int rank, @Nullable String grade,
+            Map<String, String> itemGrades, int medianRank, int p5Rank, int p95Rank, boolean crossesGradeBoundary,
+            Map<String, Double> gradeProbabilities, Explanation explanation) {}
+
+    /** Rows of one group, best first. */
+    public List<Row> group(String group) {
+        return rows.stream().filter(r -> r.group().equals(group))
+                .sorted(java.util.Comparator.comparingInt(Row::rank).thenComparing(Row::name)).toList();
+    }
+
+    public List<String> groups() {
+        return rows.stream().map(Row::group).distinct().toList();
+    }
+
+    /** How many institutions of a group got a grade. */
+    public long count(String group, String grade) {
+        return rows.stream().filter(r -> r.group().equals(group) && grade.equals(r.grade())).count();
+    }
+}

@@ -1,0 +1,231 @@
+package org.pyeongga.evaluation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.pyeongga.core.CurrentActor;
+import org.pyeongga.core.UserFacingException;
+import org.pyeongga.organization.EvaluationGroups;
+import org.pyeongga.scoring.Aggregation;
+import org.pyeongga.scoring.GradeRule;
+import org.pyeongga.scoring.Indicator;
+import org.pyeongga.scoring.IndicatorKind;
+import org.pyeongga.scoring.Normalization;
+import org.pyeongga.scoring.Rounding;
+import org.pyeongga.scoring.ScoringEngine;
+import org.pyeongga.scoring.ScoringProblem;
+import org.pyeongga.scoring.ScoringResult;
+import org.pyeongga.scoring.TieRule;
+import org.pyeongga.scoring.UncertaintyAnalysis;
+import org.pyeongga.scoring.UncertaintyResult;
+import org.pyeongga.scoring.UncertaintySpec;
+import org.pyeongga.scoring.Unit;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Programs, cycles, frameworks, values and result runs. A cycle snapshots its targets when it is created; a published
+ * framework is frozen; every result run is computed by the scoring engine (with Monte Carlo rank intervals) and kept.
+ */
+@Service
+public class Evaluations {
+
+    /** Replications per result run: enough for stable 5–95 % rank intervals, quick enough to wait for. */
+    static final int REPLICATIONS = 2000;
+
+    private final EvaluationStore store;
+    private final EvaluationGroups groups;
+    private final EvaluationPermissions permissions;
+    private final CurrentActor actors;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+
+    Evaluations(EvaluationStore store, EvaluationGroups groups, EvaluationPermissions permissions, CurrentActor actors,
+            ApplicationEventPublisher events, JsonMapper json) {
+        this.store = store;
+        this.groups = groups;
+        this.permissions = permissions;
+        this.actors = actors;
+        this.events = events;
+        this.json = json;
+    }
+
+    @Transactional
+    public long createProgram(String code, String name, @Nullable String nameEn, String cadence) {
+        permissions.requireManage();
+        if (code == null || !code.matches("[A-Za-z0-9_-]{1,60}")) {
+            throw UserFacingException.badInput("evaluation.program.code");
+        }
+        if (name == null || name.isBlank()) {
+            throw UserFacingException.badInput("evaluation.program.name");
+        }
+        return store.insertProgram(code, name.strip(), nameEn, cadence);
+    }
+
+    /** Creates a cycle and snapshots its target institutions from the given evaluation groups (as of today). */
+    @Transactional
+    public long createCycle(long programId, NewCycle cycle) {
+        permissions.requireManage();
+        if (!store.programExists(programId)) {
+            throw UserFacingException.notFound("evaluation.program.notFound", programId);
+        }
+        try {
+            cycle.gradeRule().toRule();
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badInput("evaluation.gradeRule.invalid", e.getMessage());
+        }
+        long id = store.insertCycle(programId, cycle, json.writeValueAsString(cycle.gradeRule()));
+        int count = 0;
+        for (NewCycle.TargetGroup target : cycle.targets()) {
+            for (var member : groups.members(target.evaluationGroupId())) {
+                store.insertTarget(id, member.id(), target.name(), member.displayName());
+                count++;
+            }
+        }
+        events.publishEvent(new EvaluationCycleCreated(id, programId, cycle.label(), count));
+        return id;
+    }
+
+    /** Replaces the framework of a cycle whose framework is not yet published. */
+    @Transactional
+    public void defineFramework(long cycleId, List<IndicatorSpec> indicators) {
+        permissions.requireManage();
+        var cycle = cycle(cycleId);
+        if (cycle.published()) {
+            throw UserFacingException.conflict("evaluation.framework.frozen");
+        }
+        for (IndicatorSpec spec : indicators) {
+            try {
+                spec.toIndicator();
+            } catch (IllegalArgumentException e) {
+                throw UserFacingException.badInput("evaluation.indicator.invalid", spec.code(), e.getMessage());
+            }
+        }
+        store.replaceIndicators(cycleId, indicators);
+    }
+
+    @Transactional
+    public void publishFramework(long cycleId) {
+        permissions.requireManage();
+        var cycle = cycle(cycleId);
+        if (cycle.published()) {
+            throw UserFacingException.conflict("evaluation.framework.frozen");
+        }
+        int count = store.indicators(cycleId).size();
+        if (count == 0) {
+            throw UserFacingException.badInput("evaluation.framework.empty");
+        }
+        store.publish(cycleId);
+        events.publishEvent(new FrameworkPublished(cycleId, count));
+    }
+
+    public List<IndicatorSpec> framework(long cycleId) {
+        cycle(cycleId);
+        return store.indicators(cycleId);
+    }
+
+    @Transactional
+    public void enterValue(long cycleId, long institutionId, String indicatorCode, BigDecimal value) {
+        enterValues(cycleId, institutionId, Map.of(indicatorCode, value));
+    }
+
+    /** Enters (or corrects) several of one institution's values at once: all or nothing. */
+    @Transactional
+    public void enterValues(long cycleId, long institutionId, Map<String, BigDecimal> values) {
+        permissions.requireEnterFor(institutionId);
+        cycle(cycleId);
+        if (store.targets(cycleId).stream().noneMatch(t -> t.institutionId() == institutionId)) {
+            throw UserFacingException.badInput("evaluation.value.notTarget");
+        }
+        for (var entry : new java.util.TreeMap<>(values).entrySet()) {
+            if (!store.upsertValue(cycleId, institutionId, entry.getKey(), entry.getValue(), actors.current().id())) {
+                throw UserFacingException.badInput("evaluation.value.unknownIndicator", entry.getKey());
+            }
+        }
+        events.publishEvent(new EvaluationValuesEntered(cycleId, institutionId, new java.util.TreeMap<>(values)));
+    }
+
+    /** Computes a result run with the engine and keeps it; returns its number. */
+    @Transactional
+    public int computeResults(long cycleId, @Nullable String note) {
+        permissions.requireManage();
+        var cycle = cycle(cycleId);
+        GradeRuleSpec spec = json.readValue(cycle.gradeRuleJson(), GradeRuleSpec.class);
+        var targets = store.targets(cycleId);
+        List<Unit> units = targets.stream().map(t -> new Unit(String.valueOf(t.institutionId()), t.name(), t.group())).toList();
+        List<Indicator> indicators = store.indicators(cycleId).stream().map(IndicatorSpec::toIndicator).toList();
+        if (indicators.isEmpty()) {
+            throw UserFacingException.badInput("evaluation.framework.empty");
+        }
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        store.values(cycleId).forEach(v -> values.computeIfAbsent(String.valueOf(v.institutionId()), k -> new HashMap<>())
+                .put(v.indicatorCode(), v.value()));
+        GradeRule rule = spec.toRule();
+        var problem = new ScoringProblem(units, indicators, values, Aggregation.ARITHMETIC, true, Rounding.DEFAULT,
+                new TieRule.Shared(), rule, null, null);
+        ScoringResult result = ScoringEngine.evaluate(problem);
+        Map<String, Map<String, String>> itemGrades = spec.gradeItems() ? itemGrades(problem) : Map.of();
+        long seed = cycleId * 1_000_003L;
+        UncertaintyResult uncertainty = UncertaintyAnalysis.run(problem, new UncertaintySpec(seed, REPLICATIONS, 0.25,
+                List.of(new Normalization.MinMax(), new Normalization.ZScore()), 2));
+        List<CycleResult.Row> rows = new ArrayList<>();
+        for (var unit : result.units()) {
+            var u = uncertainty.unit(unit.unit().id()).orElseThrow();
+            rows.add(new CycleResult.Row(Long.parseLong(unit.unit().id()), unit.unit().name(), unit.unit().group(),
+                    unit.total(), unit.rank(), unit.grade(), itemGrades.getOrDefault(unit.unit().id(), Map.of()),
+                    u.medianRank(), u.p5Rank(), u.p95Rank(), u.crossesGradeBoundary(), u.gradeProbabilities(),
+                    unit.explanation()));
+        }
+        var stored = new CycleResult(cycleId, 0, spec.describe(), spec.effectiveRounding(), result.tieRule(), REPLICATIONS,
+                seed, rows);
+        int runNo = store.insertRun(cycleId, note, json.writeValueAsString(stored), actors.current().id());
+        events.publishEvent(new EvaluationResultsComputed(cycleId, runNo, note == null ? "" : note));
+        return runNo;
+    }
+
+    /** Each item (항목) graded on its own with the cycle's rule: unit id → item → grade. */
+    private static Map<String, Map<String, String>> itemGrades(ScoringProblem problem) {
+        Map<String, List<Indicator>> byItem = new LinkedHashMap<>();
+        problem.indicators().stream().filter(i -> i.kind() == IndicatorKind.SCORED)
+                .forEach(i -> byItem.computeIfAbsent(i.path().getLast(), k -> new ArrayList<>()).add(i));
+        Map<String, Map<String, String>> grades = new HashMap<>();
+        byItem.forEach((item, indicators) -> {
+            var result = ScoringEngine.evaluate(problem.withIndicators(indicators));
+            result.units().forEach(u -> grades.computeIfAbsent(u.unit().id(), k -> new LinkedHashMap<>())
+                    .put(item, u.grade() == null ? "" : u.grade()));
+        });
+        return grades;
+    }
+
+    public CycleResult result(long cycleId, int runNo) {
+        cycle(cycleId);
+        String stored = store.run(cycleId, runNo).orElseThrow(() -> UserFacingException.notFound("evaluation.run.notFound", runNo));
+        CycleResult result = json.readValue(stored, CycleResult.class);
+        return new CycleResult(result.cycleId(), runNo, result.gradeRule(), result.rounding(), result.tieRule(),
+                result.replications(), result.seed(), result.rows());
+    }
+
+    public @Nullable Integer latestRun(long cycleId) {
+        return store.latestRun(cycleId).orElse(null);
+    }
+
+    /** The cycle's snapshot of target institutions, by group and name. */
+    public List<CycleTarget> targets(long cycleId) {
+        cycle(cycleId);
+        return store.targets(cycleId).stream().map(t -> new CycleTarget(t.institutionId(), t.group(), t.name())).toList();
+    }
+
+    public String cycleLabel(long cycleId) {
+        return cycle(cycleId).label();
+    }
+
+    private EvaluationStore.CycleRow cycle(long cycleId) {
+        return store.cycle(cycleId).orElseThrow(() -> UserFacingException.notFound("evaluation.cycle.notFound", cycleId));
+    }
+}
