@@ -11,7 +11,20 @@ import org.pyeongga.scoring.Explanation;
  * grades), its rank interval from the Monte Carlo, and its explanation; plus the rules that produced it.
  */
 public record CycleResult(long cycleId, int runNo, String gradeRule, String rounding, String tieRule,
-        int replications, long seed, List<Row> rows) {
+        int replications, long seed, List<Row> rows, List<PanelFigures> panels) {
+
+    /**
+     * A qualitative indicator's panel: how its evaluators were normalized (method and reason) and how far they agree
+     * (Krippendorff's interval α, ICC(2,1) and ICC(3,1), NaN when undefined), and how many institutions' evaluators
+     * disagreed beyond the spread threshold.
+     */
+    public record PanelFigures(String indicatorCode, String indicatorName, int evaluators, String method, String reason,
+            double alpha, double icc2, double icc3, int flaggedUnits) {}
+
+    public CycleResult {
+        rows = List.copyOf(rows);
+        panels = panels == null ? List.of() : List.copyOf(panels);
+    }
 
     public record Row(long institutionId, String name, String group, BigDecimal total, int rank, @Nullable String grade,
             Map<String, String> itemGrades, int medianRank, int p5Rank, int p95Rank, boolean crossesGradeBoundary,

@@ -132,6 +132,30 @@ class EvaluationStore {
                 .list();
     }
 
+    record PanelScoreRow(String indicatorCode, String evaluator, long institutionId, BigDecimal score) {}
+
+    boolean upsertPanelScore(long cycleId, String indicatorCode, String evaluator, long institutionId, BigDecimal score) {
+        return jdbc.sql("""
+                        insert into evaluation_panel_score (cycle_id, indicator_id, evaluator, institution_id, score)
+                        select :c, id, :e, :i, :s from evaluation_indicator where cycle_id = :c and code = :code
+                        on conflict (cycle_id, indicator_id, evaluator, institution_id)
+                        do update set score = excluded.score, entered_at = now()
+                        """)
+                .param("c", cycleId).param("code", indicatorCode).param("e", evaluator).param("i", institutionId)
+                .param("s", score).update() == 1;
+    }
+
+    List<PanelScoreRow> panelScores(long cycleId) {
+        return jdbc.sql("""
+                        select i.code, p.evaluator, p.institution_id, p.score from evaluation_panel_score p
+                          join evaluation_indicator i on i.id = p.indicator_id
+                         where p.cycle_id = :c order by i.code, p.evaluator
+                        """)
+                .param("c", cycleId)
+                .query((rs, n) -> new PanelScoreRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
     int insertRun(long cycleId, @Nullable String note, String resultJson, String by) {
         return jdbc.sql("""
                         insert into evaluation_run (cycle_id, run_no, note, result, created_by)

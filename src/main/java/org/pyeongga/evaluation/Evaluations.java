@@ -14,11 +14,15 @@ import org.pyeongga.scoring.Aggregation;
 import org.pyeongga.scoring.GradeRule;
 import org.pyeongga.scoring.Indicator;
 import org.pyeongga.scoring.IndicatorKind;
+import org.pyeongga.scoring.EvaluatorNormalizationOptions;
+import org.pyeongga.scoring.EvaluatorScores;
 import org.pyeongga.scoring.Normalization;
+import org.pyeongga.scoring.Panel;
 import org.pyeongga.scoring.Rounding;
 import org.pyeongga.scoring.ScoringEngine;
 import org.pyeongga.scoring.ScoringProblem;
 import org.pyeongga.scoring.ScoringResult;
+import org.pyeongga.scoring.SpreadThreshold;
 import org.pyeongga.scoring.TieRule;
 import org.pyeongga.scoring.UncertaintyAnalysis;
 import org.pyeongga.scoring.UncertaintyResult;
@@ -168,7 +172,7 @@ public class Evaluations {
                 .put(v.indicatorCode(), v.value()));
         GradeRule rule = spec.toRule();
         var problem = new ScoringProblem(units, indicators, values, Aggregation.ARITHMETIC, true, Rounding.DEFAULT,
-                new TieRule.Shared(), rule, null, null);
+                new TieRule.Shared(), rule, null, null, panels(cycleId, units, store.indicators(cycleId)));
         ScoringResult result = ScoringEngine.evaluate(problem);
         Map<String, Map<String, String>> itemGrades = spec.gradeItems() ? itemGrades(problem) : Map.of();
         long seed = cycleId * 1_000_003L;
@@ -182,11 +186,74 @@ public class Evaluations {
                     u.medianRank(), u.p5Rank(), u.p95Rank(), u.crossesGradeBoundary(), u.gradeProbabilities(),
                     unit.explanation()));
         }
+        List<CycleResult.PanelFigures> figures = new ArrayList<>();
+        result.panels().forEach((code, panel) -> {
+            var reliability = result.reliability().get(code);
+            String name = indicators.stream().filter(i -> i.id().equals(code)).findFirst().map(Indicator::name).orElse(code);
+            figures.add(new CycleResult.PanelFigures(code, name, reliability.evaluators(), panel.method().korean(),
+                    panel.reason().korean(), reliability.alpha().alpha(), reliability.icc().icc2(), reliability.icc().icc3(),
+                    reliability.flagged().size()));
+        });
         var stored = new CycleResult(cycleId, 0, spec.describe(), spec.effectiveRounding(), result.tieRule(), REPLICATIONS,
-                seed, rows);
+                seed, rows, figures);
         int runNo = store.insertRun(cycleId, note, json.writeValueAsString(stored), actors.current().id());
         events.publishEvent(new EvaluationResultsComputed(cycleId, runNo, note == null ? "" : note));
         return runNo;
+    }
+
+    /**
+     * Enters one evaluator's scores for a qualitative indicator (institution → score). Until the judging module brings
+     * rubric sheets and assignments, administrators enter panel scores here (or import them).
+     */
+    @Transactional
+    public void enterPanelScores(long cycleId, String indicatorCode, String evaluator, Map<Long, BigDecimal> scores) {
+        permissions.requireManage();
+        cycle(cycleId);
+        var spec = store.indicators(cycleId).stream().filter(i -> i.code().equals(indicatorCode)).findFirst()
+                .orElseThrow(() -> UserFacingException.badInput("evaluation.value.unknownIndicator", indicatorCode));
+        if (!spec.kind().equals("QUALITATIVE") && !spec.kind().equals("CITIZEN")) {
+            throw UserFacingException.badInput("evaluation.panel.notQualitative", indicatorCode);
+        }
+        var targets = store.targets(cycleId).stream().map(EvaluationStore.Target::institutionId).collect(java.util.stream.Collectors.toSet());
+        scores.forEach((institution, score) -> {
+            if (!targets.contains(institution)) {
+                throw UserFacingException.badInput("evaluation.value.notTarget");
+            }
+            store.upsertPanelScore(cycleId, indicatorCode, evaluator, institution, score);
+        });
+        events.publishEvent(new EvaluationPanelScoresEntered(cycleId, indicatorCode, evaluator, scores.size()));
+    }
+
+    /** Panels of the qualitative indicators that have scores: evaluators × units, normalized automatically. */
+    private Map<String, Panel> panels(long cycleId, List<Unit> units, List<IndicatorSpec> specs) {
+        Map<String, Map<String, Map<String, Double>>> byIndicator = new LinkedHashMap<>();
+        store.panelScores(cycleId).forEach(r -> byIndicator.computeIfAbsent(r.indicatorCode(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(r.evaluator(), k -> new HashMap<>()).put(String.valueOf(r.institutionId()), r.score().doubleValue()));
+        Map<String, Panel> panels = new LinkedHashMap<>();
+        List<String> unitIds = units.stream().map(Unit::id).toList();
+        byIndicator.forEach((code, byEvaluator) -> {
+            List<String> evaluators = new ArrayList<>(byEvaluator.keySet());
+            double[][] matrix = new double[evaluators.size()][unitIds.size()];
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < evaluators.size(); i++) {
+                Map<String, Double> row = byEvaluator.get(evaluators.get(i));
+                for (int j = 0; j < unitIds.size(); j++) {
+                    Double v = row.get(unitIds.get(j));
+                    matrix[i][j] = v == null ? Double.NaN : v;
+                    if (v != null) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                }
+            }
+            var spec = specs.stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+            double scaleMax = spec.high() != null ? spec.high().doubleValue() : max;
+            double scaleMin = spec.high() != null ? 0 : min;
+            panels.put(code, new Panel(new EvaluatorScores(evaluators, unitIds, matrix), EvaluatorNormalizationOptions.automatic(),
+                    new SpreadThreshold(scaleMin, Math.max(scaleMax, scaleMin + 1e-9), 0.3)));
+        });
+        return panels;
     }
 
     /** Each item (항목) graded on its own with the cycle's rule: unit id → item → grade. */
@@ -208,7 +275,7 @@ public class Evaluations {
         String stored = store.run(cycleId, runNo).orElseThrow(() -> UserFacingException.notFound("evaluation.run.notFound", runNo));
         CycleResult result = json.readValue(stored, CycleResult.class);
         return new CycleResult(result.cycleId(), runNo, result.gradeRule(), result.rounding(), result.tieRule(),
-                result.replications(), result.seed(), result.rows());
+                result.replications(), result.seed(), result.rows(), result.panels());
     }
 
     public @Nullable Integer latestRun(long cycleId) {

@@ -149,6 +149,38 @@ class ProactiveEvaluationIntegrationTests {
     }
 
     @Test
+    void panelScoresAreNormalizedAndTheirReliabilityReported() {
+        long program = evaluations.createProgram("TEST-PROACTIVE-PANEL", "적극행정 종합평가 (평가단)", null, "YEARLY");
+        long cycle = cycle(program, "평가단", excellent(RoundingMode.FLOOR, true), 5);
+        var random = new SplittableRandom(99);
+        var targets = evaluations.targets(cycle);
+        Map<Long, Double> quality = new HashMap<>();
+        targets.forEach(t -> quality.put(t.institutionId(), 40 + 50 * random.nextDouble()));
+        for (String code : List.of("I13", "I14", "I15")) {
+            for (int e = 0; e < 12; e++) {
+                double leniency = random.nextDouble() * 10 - 5;
+                Map<Long, BigDecimal> scores = new HashMap<>();
+                for (CycleTarget target : targets) {
+                    if (random.nextBoolean()) {
+                        double score = Math.max(0, Math.min(100, quality.get(target.institutionId()) + leniency + random.nextGaussian() * 4));
+                        scores.put(target.institutionId(), BigDecimal.valueOf(score).setScale(1, RoundingMode.HALF_UP));
+                    }
+                }
+                evaluations.enterPanelScores(cycle, code, "평가위원 " + (e + 1), scores);
+            }
+        }
+        CycleResult result = evaluations.result(cycle, evaluations.computeResults(cycle, "평가단 점수 포함"));
+        assertThat(result.panels()).extracting(CycleResult.PanelFigures::indicatorCode).containsExactly("I13", "I14", "I15");
+        for (var panel : result.panels()) {
+            assertThat(panel.evaluators()).isEqualTo(12);
+            assertThat(panel.method()).isEqualTo(org.pyeongga.scoring.EvaluatorMethod.BIAS_MODEL.korean());
+            assertThat(panel.alpha()).isBetween(0.5, 1.0);
+        }
+        assertThatThrownBy(() -> evaluations.enterPanelScores(cycle, "I1", "평가위원 1", Map.of()))
+                .hasMessage("evaluation.panel.notQualitative");
+    }
+
+    @Test
     void theHalfYearCheckSelectsExactlySevenWinners() {
         long program = evaluations.createProgram("TEST-PROACTIVE-HALF", "상반기 적극행정 성과평가", null, "HALF_YEARLY");
         long cycle = cycle(program, "2023년 상반기", GradeRuleSpec.quotas(Map.of("광역", 1, "시", 2, "군", 2, "구", 2), "우수",
