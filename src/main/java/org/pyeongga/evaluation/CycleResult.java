@@ -19,7 +19,24 @@ public record CycleResult(long cycleId, int runNo, String gradeRule, String roun
      * disagreed beyond the spread threshold.
      */
     public record PanelFigures(String indicatorCode, String indicatorName, int evaluators, String method, String reason,
-            double alpha, double icc2, double icc3, int flaggedUnits) {}
+            double alpha, double icc2, double icc3, int flaggedUnits) {
+
+        public String alphaText() {
+            return figure(alpha);
+        }
+
+        public String icc2Text() {
+            return figure(icc2);
+        }
+
+        public String icc3Text() {
+            return figure(icc3);
+        }
+
+        private static String figure(double v) {
+            return Double.isNaN(v) ? "—" : String.format(java.util.Locale.ROOT, "%.3f", v);
+        }
+    }
 
     public CycleResult {
         rows = List.copyOf(rows);

@@ -132,6 +132,22 @@ class EvaluationStore {
                 .list();
     }
 
+    record CycleSummary(long id, String programName, String label, int evaluationYear, int performanceYear,
+            int targets, @Nullable Integer latestRun) {}
+
+    List<CycleSummary> cycles() {
+        return jdbc.sql("""
+                        select c.id, p.name, c.label, c.evaluation_year, c.performance_year,
+                               (select count(*) from evaluation_target t where t.cycle_id = c.id) as targets,
+                               (select max(run_no) from evaluation_run r where r.cycle_id = c.id) as latest
+                          from evaluation_cycle c join evaluation_program p on p.id = c.program_id
+                         order by c.evaluation_year desc, p.name, c.label
+                        """)
+                .query((rs, n) -> new CycleSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6), (Integer) rs.getObject(7)))
+                .list();
+    }
+
     record PanelScoreRow(String indicatorCode, String evaluator, long institutionId, BigDecimal score) {}
 
     boolean upsertPanelScore(long cycleId, String indicatorCode, String evaluator, long institutionId, BigDecimal score) {

@@ -282,6 +282,27 @@ public class Evaluations {
         return store.latestRun(cycleId).orElse(null);
     }
 
+    /** One cycle in a list: program, labels, how many targets, the latest result run. */
+    public record CycleSummary(long id, String programName, String label, int evaluationYear, int performanceYear,
+            int targets, @Nullable Integer latestRun) {}
+
+    /** Every cycle, newest first (administrators: results are not published yet). */
+    public List<CycleSummary> cycles() {
+        permissions.requireManage();
+        return store.cycles().stream().map(c -> new CycleSummary(c.id(), c.programName(), c.label(), c.evaluationYear(),
+                c.performanceYear(), c.targets(), c.latestRun())).toList();
+    }
+
+    /** A stored result run for administrators (publication comes later: until then results are not public). */
+    public CycleResult resultForReview(long cycleId, @Nullable Integer runNo) {
+        permissions.requireManage();
+        Integer run = runNo != null ? runNo : latestRun(cycleId);
+        if (run == null) {
+            throw UserFacingException.notFound("evaluation.run.none");
+        }
+        return result(cycleId, run);
+    }
+
     /** The cycle's snapshot of target institutions, by group and name. */
     public List<CycleTarget> targets(long cycleId) {
         cycle(cycleId);

@@ -18,6 +18,9 @@ public record GradeRuleSpec(String kind, List<Band> bands, @Nullable String roun
         Map<String, Integer> quotas, @Nullable String winner, @Nullable String others, List<Cut> cuts,
         @Nullable String below, List<GradeRuleSpec> layers, boolean gradeItems) {
 
+    /** Groups in the order MOIS lists them. */
+    static final List<String> STANDARD_ORDER = List.of("광역", "시", "군", "구");
+
     public record Band(String label, BigDecimal upTo) {}
 
     public record Cut(String label, BigDecimal minimum) {}
@@ -58,7 +61,9 @@ public record GradeRuleSpec(String kind, List<Band> bands, @Nullable String roun
         return switch (kind) {
             case "BANDS" -> "백분위 구간(" + String.join(", ", bands.stream().map(b -> b.label() + " ≤ " + b.upTo().stripTrailingZeros().toPlainString()).toList())
                     + "; " + rounding + "; " + ties + (gradeItems ? "; 항목별 등급" : "") + ")";
-            case "QUOTAS" -> "정원(" + winner + ": " + String.join(", ", new java.util.TreeMap<>(quotas).entrySet().stream()
+            case "QUOTAS" -> "정원(" + winner + ": " + String.join(", ", quotas.entrySet().stream()
+                    .sorted(java.util.Comparator.comparingInt((Map.Entry<String, Integer> e) -> STANDARD_ORDER.indexOf(e.getKey()) < 0
+                            ? Integer.MAX_VALUE : STANDARD_ORDER.indexOf(e.getKey())).thenComparing(Map.Entry::getKey))
                     .map(e -> e.getKey() + " " + e.getValue()).toList()) + "; " + ties + ")";
             case "CUTOFFS" -> "점수 기준(" + String.join(", ", cuts.stream().map(c -> c.label() + " ≥ " + c.minimum().toPlainString()).toList())
                     + "; 그 밖 " + below + ")";

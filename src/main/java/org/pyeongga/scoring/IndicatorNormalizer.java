@@ -140,14 +140,19 @@ final class IndicatorNormalizer {
         return switch (method) {
             case Normalization.MinMax m -> higher ? "y = (x − min)/(max − min)" : "y = (max − x)/(max − min)";
             case Normalization.ZScore z -> higher ? "y = 0.5 + ((x − 평균)/표준편차)/6" : "y = 0.5 − ((x − 평균)/표준편차)/6";
-            case Normalization.Goalposts g -> (higher ? "y = (x − " + g.low() + ")/(" + g.high() + " − " + g.low() + ")"
-                    : "y = (" + g.high() + " − x)/(" + g.high() + " − " + g.low() + ")") + ", 0…1";
-            case Normalization.Target t -> (higher ? "달성도 = x/" + t.target() : "달성도 = " + t.target() + "/x")
-                    + ", y = min(달성도, " + t.cap() + ")/" + t.cap();
+            case Normalization.Goalposts g -> (higher ? "y = (x − " + plain(g.low()) + ")/(" + plain(g.high()) + " − " + plain(g.low()) + ")"
+                    : "y = (" + plain(g.high()) + " − x)/(" + plain(g.high()) + " − " + plain(g.low()) + ")") + ", 0…1";
+            case Normalization.Target t -> (higher ? "달성도 = x/" + plain(t.target()) : "달성도 = " + plain(t.target()) + "/x")
+                    + ", y = min(달성도, " + plain(t.cap()) + ")/" + plain(t.cap());
             case Normalization.PercentileRank p -> higher ? "y = (순위 − 1)/(n − 1)" : "y = 1 − (순위 − 1)/(n − 1)";
-            case Normalization.FractionOf f -> higher ? "y = x/" + f.max() : "y = (" + f.max() + " − x)/" + f.max();
+            case Normalization.FractionOf f -> higher ? "y = x/" + plain(f.max()) : "y = (" + plain(f.max()) + " − x)/" + plain(f.max());
             case Normalization.ShareOfTotal s -> "y = x/Σx";
         };
+    }
+
+    /** A decimal as people write it: 100, not 100.000000. */
+    static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static BigDecimal clamp01(BigDecimal v) {

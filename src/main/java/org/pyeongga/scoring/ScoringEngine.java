@@ -304,18 +304,18 @@ public final class ScoringEngine {
             BigDecimal raw = raw(problem, j, k);
             String formula = (raw == null ? "미제출: y = 0; " : "")
                     + IndicatorNormalizer.formula(indicator.normalization(), indicator.polarity())
-                    + "; " + (indicator.kind() == IndicatorKind.PENALTY ? "−" : "") + "배점 " + indicator.points() + " × y"
+                    + "; " + (indicator.kind() == IndicatorKind.PENALTY ? "−" : "") + "배점 " + IndicatorNormalizer.plain(indicator.points()) + " × y"
                     + (problem.aggregation() == Aggregation.GEOMETRIC && indicator.kind() == IndicatorKind.SCORED
                             ? " (기하 집계: 가중 로그 비율로 배분)" : "");
             parent.leaves.add(new Explanation("INDICATOR", indicator.name(), contribution[k], formula, raw,
                     IndicatorNormalizer.round(y[k], 6), List.of(), indicator.id()));
         }
         if (bonusCut.signum() > 0) {
-            root.child("가점").leaves.add(new Explanation("CAP", "가점 상한 " + problem.bonusCap(), bonusCut.negate(),
+            root.child("가점").leaves.add(new Explanation("CAP", "가점 상한 " + IndicatorNormalizer.plain(problem.bonusCap()), bonusCut.negate(),
                     "가점 합계가 상한을 넘은 만큼 제외", null, null, List.of(), null));
         }
         if (penaltyCut.signum() > 0) {
-            root.child("감점").leaves.add(new Explanation("CAP", "감점 상한 " + problem.penaltyCap(), penaltyCut,
+            root.child("감점").leaves.add(new Explanation("CAP", "감점 상한 " + IndicatorNormalizer.plain(problem.penaltyCap()), penaltyCut,
                     "감점 합계가 상한을 넘은 만큼 되돌림", null, null, List.of(), null));
         }
         Explanation tree = root.build(problem.aggregation() == Aggregation.ARITHMETIC
