@@ -27,7 +27,9 @@ class RegistryDemoData {
         this.store = store;
     }
 
+    /** Before the evaluation demo, which ranks institutions in these groups. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(10)
     void load() {
         if (store.codeExists(PREFIX + "-METROPOLITAN")) {
             return;
