@@ -187,13 +187,16 @@ public class Evaluations {
                     unit.explanation()));
         }
         List<CycleResult.PanelFigures> figures = new ArrayList<>();
-        result.panels().forEach((code, panel) -> {
-            var reliability = result.reliability().get(code);
-            String name = indicators.stream().filter(i -> i.id().equals(code)).findFirst().map(Indicator::name).orElse(code);
-            figures.add(new CycleResult.PanelFigures(code, name, reliability.evaluators(), panel.method().korean(),
-                    panel.reason().korean(), reliability.alpha().alpha(), reliability.icc().icc2(), reliability.icc().icc3(),
-                    reliability.flagged().size()));
-        });
+        for (Indicator indicator : indicators) { // in the framework's order
+            var panel = result.panels().get(indicator.id());
+            if (panel == null) {
+                continue;
+            }
+            var reliability = result.reliability().get(indicator.id());
+            figures.add(new CycleResult.PanelFigures(indicator.id(), indicator.name(), reliability.evaluators(),
+                    panel.method().korean(), panel.reason().korean(), reliability.alpha().alpha(), reliability.icc().icc2(),
+                    reliability.icc().icc3(), reliability.flagged().size()));
+        }
         var stored = new CycleResult(cycleId, 0, spec.describe(), spec.effectiveRounding(), result.tieRule(), REPLICATIONS,
                 seed, rows, figures);
         int runNo = store.insertRun(cycleId, note, json.writeValueAsString(stored), actors.current().id());
