@@ -81,7 +81,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, Accounts accounts) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/audit/**", "/api/v1/users/**").authenticated()
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/audit/**", "/api/v1/users/**", "/api/v1/evaluations/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {

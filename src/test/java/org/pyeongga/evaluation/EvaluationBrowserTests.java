@@ -140,6 +140,27 @@ class EvaluationBrowserTests {
     }
 
     @Test
+    void theApiAndTheCsvGiveTheSameRunToAdministratorsOnly() {
+        String admin = TestUsers.withRole(accounts, Role.PROGRAM_ADMIN);
+        var json = Http.api(port, admin).getJson("/api/v1/evaluations/cycles/{id}/results", cycle);
+        assertThat(json.getStatusCode().value()).isEqualTo(200);
+        assertThat((java.util.List<?>) json.getBody().get("rows")).hasSize(243);
+        assertThat((java.util.List<?>) json.getBody().get("panels")).hasSize(1);
+        assertThat(new Http(port).getJson("/api/v1/evaluations/cycles/{id}/results", cycle).getStatusCode().value()).isEqualTo(401);
+        var refused = Http.api(port, TestUsers.withRole(accounts, Role.EVALUATOR)).getJson("/api/v1/evaluations/cycles");
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat((String) refused.getBody().get("detail")).contains("권한이 없습니다");
+
+        var csv = Http.signedIn(port, admin).raw().get().uri("/admin/evaluations/{id}/results.csv", cycle).retrieve()
+                .toEntity(byte[].class);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        String text = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF\"평가군\",\"순위\",\"기관\",\"총점\"");
+        assertThat(text.lines().count()).isEqualTo(244);
+        assertThat(text).contains("\"광역\",\"1\",");
+    }
+
+    @Test
     void otherRolesCannotSeeResultsBeforePublication() {
         for (Role role : List.of(Role.EVALUATOR, Role.INSTITUTION_COORDINATOR, Role.AUDIT_OFFICER)) {
             var page = Http.signedIn(port, TestUsers.withRole(accounts, role)).getPage("/admin/evaluations/" + cycle + "/results");

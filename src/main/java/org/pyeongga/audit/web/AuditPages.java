@@ -1,5 +1,7 @@
 package org.pyeongga.audit.web;
 
+import static org.pyeongga.core.CsvCells.cell;
+
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -71,12 +73,4 @@ class AuditPages {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** RFC 4180 quoting; a leading =, +, -, @, tab or CR is prefixed with ' so spreadsheets never run it as a formula. */
-    static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
 }

@@ -1,6 +1,7 @@
 package org.pyeongga.evaluation.web;
 
 import org.jspecify.annotations.Nullable;
+import org.pyeongga.core.CsvCells;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.evaluation.Evaluations;
 import org.springframework.stereotype.Controller;
@@ -40,6 +41,32 @@ class ResultPages {
         model.addAttribute("label", evaluations.cycleLabel(cycleId));
         model.addAttribute("result", result);
         return "evaluation/results";
+    }
+
+    /** The run as CSV for Excel (UTF-8 with BOM; no cell can run as a formula). */
+    @GetMapping("/admin/evaluations/{cycleId}/results.csv")
+    org.springframework.http.ResponseEntity<byte[]> csv(@PathVariable long cycleId,
+            @RequestParam(required = false) @Nullable Integer run) {
+        var result = evaluations.resultForReview(cycleId, run);
+        var items = result.rows().stream().flatMap(r -> r.itemGrades().keySet().stream()).distinct().toList();
+        java.util.List<String> header = new java.util.ArrayList<>(java.util.List.of("평가군", "순위", "기관", "총점", "등급",
+                "순위 구간 5%", "순위 구간 95%", "중앙 순위", "등급 경계"));
+        items.forEach(i -> header.add("항목 등급: " + i));
+        StringBuilder csv = new StringBuilder(CsvCells.BOM).append(CsvCells.line(header));
+        for (String group : result.groups()) {
+            for (var r : result.group(group)) {
+                java.util.List<String> cells = new java.util.ArrayList<>(java.util.List.of(r.group(), String.valueOf(r.rank()),
+                        r.name(), r.total().toPlainString(), r.grade() == null ? "" : r.grade(), String.valueOf(r.p5Rank()),
+                        String.valueOf(r.p95Rank()), String.valueOf(r.medianRank()), r.crossesGradeBoundary() ? "경계" : ""));
+                items.forEach(i -> cells.add(r.itemGrades().getOrDefault(i, "")));
+                csv.append(CsvCells.line(cells));
+            }
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"results-" + cycleId + "-" + result.runNo() + ".csv\"")
+                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @GetMapping("/admin/evaluations/{cycleId}/results/{institutionId}")

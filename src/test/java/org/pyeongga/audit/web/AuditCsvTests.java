@@ -18,6 +18,6 @@ class AuditCsvTests {
         "a,b|\"a,b\""
     })
     void neutralisesFormulasAndQuotes(String value, String expected) {
-        assertThat(AuditPages.cell(value)).isEqualTo(expected);
+        assertThat(org.pyeongga.core.CsvCells.cell(value)).isEqualTo(expected);
     }
 }
