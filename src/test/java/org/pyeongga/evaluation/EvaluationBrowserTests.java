@@ -124,7 +124,7 @@ class EvaluationBrowserTests {
         browser.check("cycles");
         browser.clickAndWait(By.cssSelector("main a[href='/admin/evaluations/" + cycle + "/results']"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("2024년(2023년 실적) 결과");
-        assertThat(browser.text(By.cssSelector("main dl"))).contains("최우수", "우수 ≤ 0.3", "FLOOR", "몬테카를로 2,000회", "시드 1000003");
+        assertThat(browser.text(By.cssSelector("main dl"))).contains("최우수", "우수 ≤ 0.3", "FLOOR", "몬테카를로 2,000회", "시드 " + (cycle * 1_000_003L));
         assertThat(browser.text(By.cssSelector("main table"))).contains("대표 우수사례", "10");
         assertThat(browser.findAll(By.cssSelector("main h2"))).extracting(e -> e.getText())
                 .contains("광역 (17개 기관)", "시 (75개 기관)", "군 (82개 기관)", "구 (69개 기관)");
