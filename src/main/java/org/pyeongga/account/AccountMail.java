@@ -36,10 +36,6 @@ class AccountMail {
         this.texts = texts;
     }
 
-    boolean configured() {
-        return senders.getIfAvailable() != null;
-    }
-
     /**
      * Sends the invitation; false when no mail server is configured. A server that refuses the message is an error
      * the caller must report (and roll back on): the person would otherwise wait for a mail that never comes.

@@ -118,14 +118,6 @@ class AccountStore {
                 .param("at", Timestamp.from(at)).param("id", id).update() == 1;
     }
 
-    boolean hasOpenInvitation(long userId, Instant now) {
-        return jdbc.sql("""
-                        select exists (select 1 from account_invitation
-                                        where user_id = :u and used_at is null and revoked_at is null and expires_at > :now)
-                        """)
-                .param("u", userId).param("now", Timestamp.from(now)).query(Boolean.class).single();
-    }
-
     void setPassword(long userId, String hash, Instant at) {
         jdbc.sql("""
                         update account_user set password_hash = :h, password_changed_at = :at, failed_attempts = 0,

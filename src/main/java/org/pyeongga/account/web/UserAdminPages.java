@@ -10,6 +10,7 @@ import org.pyeongga.core.CurrentActor;
 import org.pyeongga.core.Membership;
 import org.pyeongga.core.Role;
 import org.pyeongga.core.UserFacingException;
+import org.pyeongga.organization.InstitutionSummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +57,9 @@ class UserAdminPages {
     @GetMapping("/admin/users/new")
     String inviteForm(Model model) {
         var own = accounts.administeredInstitutions();
-        String code = own.size() == 1 ? own.getFirst().displayName() : null;
-        return invitePage(model, new InviteForm(null, null, code, null));
+        choices(model, own);
+        model.addAttribute("form", new InviteForm(null, null, onlyOne(own), null));
+        return "account/invite";
     }
 
     @PostMapping("/admin/users")
@@ -72,25 +74,19 @@ class UserAdminPages {
         } catch (UserFacingException e) {
             response.setStatus(e.status().value());
             model.addAttribute("error", e);
-            return invitePage(model, form);
+            choices(model, accounts.administeredInstitutions());
+            model.addAttribute("form", form);
+            return "account/invite";
         }
-    }
-
-    private String invitePage(Model model, InviteForm form) {
-        model.addAttribute("form", form);
-        model.addAttribute("roles", grantableRoles());
-        model.addAttribute("institutions", accounts.administeredInstitutions());
-        return "account/invite";
     }
 
     @GetMapping("/admin/users/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("user", accounts.get(id));
-        model.addAttribute("roles", grantableRoles());
-        model.addAttribute("institutions", accounts.administeredInstitutions());
+        var own = accounts.administeredInstitutions();
+        choices(model, own);
         if (!model.containsAttribute("grant")) {
-            var own = accounts.administeredInstitutions();
-            model.addAttribute("grant", new GrantForm(own.size() == 1 ? own.getFirst().displayName() : null, null));
+            model.addAttribute("grant", new GrantForm(onlyOne(own), null));
         }
         return "account/user";
     }
@@ -148,13 +144,19 @@ class UserAdminPages {
         return "redirect:/admin/users/" + id + "?sessionsEnded";
     }
 
-    private List<Role> grantableRoles() {
+    /** The roles the caller may grant somewhere, and the institutions they administer, for the forms' pickers. */
+    private void choices(Model model, List<InstitutionSummary> own) {
         var actor = actors.current();
-        return Arrays.stream(Role.values())
-                .filter(r -> accounts.administeredInstitutions().stream()
-                        .anyMatch(i -> permissions.mayGrant(actor, new Membership(i.id(), r)))
+        model.addAttribute("roles", Arrays.stream(Role.values())
+                .filter(r -> own.stream().anyMatch(i -> permissions.mayGrant(actor, new Membership(i.id(), r)))
                         || permissions.mayGrant(actor, new Membership(null, r)))
-                .toList();
+                .toList());
+        model.addAttribute("institutions", own);
+    }
+
+    /** A coordinator of one institution gets it filled in. */
+    private static @Nullable String onlyOne(List<InstitutionSummary> own) {
+        return own.size() == 1 ? own.getFirst().displayName() : null;
     }
 
 
