@@ -80,6 +80,11 @@ class EvaluationStore {
                 .list();
     }
 
+    boolean isTarget(long cycleId, long institutionId) {
+        return jdbc.sql("select exists (select 1 from evaluation_target where cycle_id = :c and institution_id = :i)")
+                .param("c", cycleId).param("i", institutionId).query(Boolean.class).single();
+    }
+
     void replaceIndicators(long cycleId, List<IndicatorSpec> indicators) {
         jdbc.sql("delete from evaluation_indicator where cycle_id = :c").param("c", cycleId).update();
         int position = 0;

@@ -144,7 +144,7 @@ public class Evaluations {
     public void enterValues(long cycleId, long institutionId, Map<String, BigDecimal> values) {
         permissions.requireEnterFor(institutionId);
         cycle(cycleId);
-        if (store.targets(cycleId).stream().noneMatch(t -> t.institutionId() == institutionId)) {
+        if (!store.isTarget(cycleId, institutionId)) {
             throw UserFacingException.badInput("evaluation.value.notTarget");
         }
         for (var entry : new java.util.TreeMap<>(values).entrySet()) {
@@ -163,7 +163,8 @@ public class Evaluations {
         GradeRuleSpec spec = json.readValue(cycle.gradeRuleJson(), GradeRuleSpec.class);
         var targets = store.targets(cycleId);
         List<Unit> units = targets.stream().map(t -> new Unit(String.valueOf(t.institutionId()), t.name(), t.group())).toList();
-        List<Indicator> indicators = store.indicators(cycleId).stream().map(IndicatorSpec::toIndicator).toList();
+        List<IndicatorSpec> specs = store.indicators(cycleId);
+        List<Indicator> indicators = specs.stream().map(IndicatorSpec::toIndicator).toList();
         if (indicators.isEmpty()) {
             throw UserFacingException.badInput("evaluation.framework.empty");
         }
@@ -172,11 +173,13 @@ public class Evaluations {
                 .put(v.indicatorCode(), v.value()));
         GradeRule rule = spec.toRule();
         var problem = new ScoringProblem(units, indicators, values, Aggregation.ARITHMETIC, true, Rounding.DEFAULT,
-                new TieRule.Shared(), rule, null, null, panels(cycleId, units, store.indicators(cycleId)));
+                new TieRule.Shared(), rule, null, null, panels(cycleId, units, specs));
         ScoringResult result = ScoringEngine.evaluate(problem);
-        Map<String, Map<String, String>> itemGrades = spec.gradeItems() ? itemGrades(problem) : Map.of();
+        // the panels are normalized once: item grades and the Monte Carlo start from the values they gave
+        ScoringProblem valued = ScoringEngine.withPanelValues(problem, result.panels());
+        Map<String, Map<String, String>> itemGrades = spec.gradeItems() ? itemGrades(valued) : Map.of();
         long seed = cycleId * 1_000_003L;
-        UncertaintyResult uncertainty = UncertaintyAnalysis.run(problem, new UncertaintySpec(seed, REPLICATIONS, 0.25,
+        UncertaintyResult uncertainty = UncertaintyAnalysis.run(valued, new UncertaintySpec(seed, REPLICATIONS, 0.25,
                 List.of(new Normalization.MinMax(), new Normalization.ZScore()), 2));
         List<CycleResult.Row> rows = new ArrayList<>();
         for (var unit : result.units()) {

@@ -115,8 +115,11 @@ public final class ScoringEngine {
                 rounding.scale() + ":" + rounding.mode().name(), Map.of(), Map.of());
     }
 
-    /** The problem with each panel indicator's raw values taken from its normalized panel. */
-    static ScoringProblem withPanelValues(ScoringProblem problem, Map<String, NormalizedPanel> panels) {
+    /**
+     * The problem with each panel indicator's raw values taken from its normalized panel (as a result reports it), and
+     * no panels left: re-evaluating it, or parts of it, does not normalize the evaluators again.
+     */
+    public static ScoringProblem withPanelValues(ScoringProblem problem, Map<String, NormalizedPanel> panels) {
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         problem.values().forEach((unit, row) -> values.put(unit, new HashMap<>(row)));
         panels.forEach((indicatorId, panel) -> {

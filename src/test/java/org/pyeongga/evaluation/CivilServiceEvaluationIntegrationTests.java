@@ -78,4 +78,40 @@ class CivilServiceEvaluationIntegrationTests {
         }
         assertThat(result.gradeRule()).contains("가 ≤ 0.1", "HALF_UP", "항목별 등급");
     }
+
+    @Test
+    void itemGradesWorkWhenAnItemIsScoredByAPanel() {
+        List<Long> ids = groups.defineStandard("TEST-CIVIL-PANEL", LocalDate.parse("2024-08-31"));
+        var bands = GradeRuleSpec.bands(List.of(new GradeRuleSpec.Band("가", new BigDecimal("0.1")),
+                new GradeRuleSpec.Band("나", new BigDecimal("0.3")), new GradeRuleSpec.Band("다", new BigDecimal("0.7")),
+                new GradeRuleSpec.Band("라", new BigDecimal("0.9")), new GradeRuleSpec.Band("마", BigDecimal.ONE)),
+                RoundingMode.HALF_UP, true, true);
+        long program = evaluations.createProgram("TEST-CIVIL-PANEL", "민원서비스 종합평가 (평가단)", null, "YEARLY");
+        long cycle = evaluations.createCycle(program, new NewCycle("평가단 포함", 2024, 2024, null,
+                LocalDate.parse("2023-09-01"), LocalDate.parse("2024-08-31"), bands,
+                List.of(new NewCycle.TargetGroup("시", ids.get(1)))));
+        evaluations.defineFramework(cycle, List.of(
+                new IndicatorSpec("Q", "관리기반", ITEMS[0], "처리율", "QUANTITATIVE", BigDecimal.valueOf(50), "HIGHER_IS_BETTER",
+                        "FRACTION_OF", null, BigDecimal.valueOf(100)),
+                new IndicatorSpec("P", "활동·성과", ITEMS[4], "만족도 심사", "QUALITATIVE", BigDecimal.valueOf(50),
+                        "HIGHER_IS_BETTER", "FRACTION_OF", null, BigDecimal.valueOf(100))));
+        evaluations.publishFramework(cycle);
+        var random = new SplittableRandom(5);
+        var targets = evaluations.targets(cycle);
+        for (CycleTarget target : targets) {
+            evaluations.enterValues(cycle, target.institutionId(), Map.of("Q", BigDecimal.valueOf(random.nextInt(10_000), 2)));
+        }
+        for (int e = 1; e <= 4; e++) {
+            Map<Long, BigDecimal> scores = new HashMap<>();
+            for (CycleTarget target : targets) {
+                scores.put(target.institutionId(), BigDecimal.valueOf(random.nextInt(1_000), 1));
+            }
+            evaluations.enterPanelScores(cycle, "P", "평가위원 " + e, scores);
+        }
+        CycleResult result = evaluations.result(cycle, evaluations.computeResults(cycle, null));
+        assertThat(result.panels()).hasSize(1);
+        assertThat(result.rows()).allSatisfy(row -> assertThat(row.itemGrades()).containsOnlyKeys(ITEMS[0], ITEMS[4]));
+        assertThat(List.of("가", "나", "다", "라", "마")).extracting(g -> result.group("시").stream()
+                .filter(r -> g.equals(r.itemGrades().get(ITEMS[4]))).count()).containsExactly(8L, 15L, 30L, 15L, 7L);
+    }
 }
