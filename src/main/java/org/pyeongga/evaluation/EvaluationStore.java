@@ -197,4 +197,21 @@ class EvaluationStore {
         return jdbc.sql("select max(run_no) from evaluation_run where cycle_id = :c").param("c", cycleId)
                 .query(Integer.class).optional();
     }
+
+    void upsertStage(long cycleId, StageWindow window) {
+        jdbc.sql("""
+                        insert into evaluation_stage (cycle_id, stage, opens_at, closes_at) values (:c, :s, :o, :e)
+                        on conflict (cycle_id, stage) do update set opens_at = excluded.opens_at, closes_at = excluded.closes_at
+                        """)
+                .param("c", cycleId).param("s", window.stage().name())
+                .param("o", java.sql.Timestamp.from(window.opensAt())).param("e", java.sql.Timestamp.from(window.closesAt()))
+                .update();
+    }
+
+    List<StageWindow> stages(long cycleId) {
+        return jdbc.sql("select stage, opens_at, closes_at from evaluation_stage where cycle_id = :c").param("c", cycleId)
+                .query((rs, n) -> new StageWindow(CycleStage.valueOf(rs.getString("stage")),
+                        rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant()))
+                .list();
+    }
 }
