@@ -35,7 +35,7 @@ class MessageBundleTests {
     static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)");
     /** Keys named in Java: UserFacingException factories and message keys in quotes that look like ours. */
     static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:error|institution|institutions|reorg|group|groups|import|imports|layout|nav|home|common|paging|identity|account|login|user|users|me|invitation|session|mail|rate|evaluation)\\.[A-Za-z0-9_.]+)\"");
+            "\"((?:error|institution|institutions|reorg|group|groups|import|imports|layout|nav|home|common|paging|identity|account|login|user|users|me|invitation|session|mail|rate|evaluation|judging|results)\\.[A-Za-z0-9_.]+)\"");
     /** Keys built from enums in Java (labelKey()) are checked by enumerating the enums' values. */
     static final List<Class<? extends Enum<?>>> LABELLED_ENUMS = List.of(
             org.pyeongga.organization.InstitutionKind.class, org.pyeongga.organization.InstitutionLevel.class,
