@@ -24,18 +24,18 @@ import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every user-visible string comes from the message bundles: Korean (messages.properties, the default) and English
- * have the same keys, every key a template or the Java code names exists, texts format, and templates hold no
- * hard-coded words.
+ * Every user-visible string comes from the message bundles: one Korean bundle (the default) and its English twin per
+ * area, all listed in {@code spring.messages.basename}. Each twin has the same keys, no key is defined twice across
+ * areas, every key a template or the Java code names exists, texts format, and templates hold no hard-coded words.
  */
 class MessageBundleTests {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     static final Path JAVA = Path.of("src/main/java");
     static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)");
-    /** Keys named in Java: UserFacingException factories and message keys in quotes that look like ours. */
-    static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:error|institution|institutions|reorg|group|groups|import|imports|layout|nav|home|common|paging|identity|account|login|user|users|me|invitation|session|mail|rate|evaluation|judging|results)\\.[A-Za-z0-9_.]+)\"");
+    static final Path BUNDLES = Path.of("src/main/resources/messages");
+    /** Strings in quotes that look like message keys; those whose first segment is a key prefix must exist. */
+    static final Pattern JAVA_KEY = Pattern.compile("\"([a-z]+)\\.([A-Za-z0-9_.]+)\"");
     /** Keys built from enums in Java (labelKey()) are checked by enumerating the enums' values. */
     static final List<Class<? extends Enum<?>>> LABELLED_ENUMS = List.of(
             org.pyeongga.organization.InstitutionKind.class, org.pyeongga.organization.InstitutionLevel.class,
@@ -43,14 +43,38 @@ class MessageBundleTests {
             org.pyeongga.organization.ImportStatus.State.class, org.pyeongga.core.Role.class);
 
     @Test
-    void koreanAndEnglishHaveTheSameKeys() throws IOException {
-        assertThat(load("messages_en.properties").stringPropertyNames())
-                .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+    void everyBundleIsListedAndKoreanAndEnglishHaveTheSameKeys() throws IOException {
+        List<String> files;
+        try (Stream<Path> list = Files.list(BUNDLES)) {
+            files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".properties")).sorted().toList();
+        }
+        List<String> expected = new ArrayList<>();
+        for (String base : basenames()) {
+            expected.add(base + ".properties");
+            expected.add(base + "_en.properties");
+            assertThat(load(base + "_en.properties").stringPropertyNames()).as(base)
+                    .containsExactlyInAnyOrderElementsOf(load(base + ".properties").stringPropertyNames());
+        }
+        assertThat(files).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (String base : basenames()) {
+            for (String key : load(base + ".properties").stringPropertyNames()) {
+                if (!seen.add(key)) {
+                    twice.add(base + ": " + key);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
     }
 
     @Test
     void everyKeyATemplateUsesExists() throws IOException {
-        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> keys = allKeys("");
         Set<String> missing = new TreeSet<>();
         for (Path template : templates()) {
             Matcher m = TEMPLATE_KEY.matcher(Files.readString(template));
@@ -65,15 +89,17 @@ class MessageBundleTests {
 
     @Test
     void everyKeyTheJavaCodeNamesExists() throws IOException {
-        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> keys = allKeys("");
+        Set<String> prefixes = new TreeSet<>();
+        keys.forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') < 0 ? k.length() : k.indexOf('.'))));
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(JAVA)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = JAVA_KEY.matcher(Files.readString(file));
                 while (m.find()) {
-                    String key = m.group(1);
+                    String key = m.group(1) + "." + m.group(2);
                     boolean prefix = key.endsWith(".");
-                    if (!prefix && !keys.contains(key)) {
+                    if (prefixes.contains(m.group(1)) && !prefix && !keys.contains(key)) {
                         missing.add(file.getFileName() + ": " + key);
                     }
                 }
@@ -103,7 +129,12 @@ class MessageBundleTests {
     @Test
     void everyTextFormatsWithoutLosingQuotesOrPlaceholders() throws IOException {
         List<String> broken = new ArrayList<>();
-        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+        List<String> bundles = new ArrayList<>();
+        for (String base : basenames()) {
+            bundles.add(base + ".properties");
+            bundles.add(base + "_en.properties");
+        }
+        for (String bundle : bundles) {
             Properties texts = load(bundle);
             for (String key : texts.stringPropertyNames()) {
                 String text = texts.getProperty(key);
@@ -150,6 +181,25 @@ class MessageBundleTests {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }
+    }
+
+    /** The bundles' file names without folder and suffix, in the order application.properties lists them. */
+    static List<String> basenames() throws IOException {
+        Properties application = new Properties();
+        try (var in = MessageBundleTests.class.getResourceAsStream("/application.properties")) {
+            application.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return Stream.of(application.getProperty("spring.messages.basename").split(","))
+                .map(String::strip).map(b -> b.substring(b.lastIndexOf('/') + 1)).toList();
+    }
+
+    /** Every key of every Korean bundle ({@code suffix} "") or English one ("_en"). */
+    static Set<String> allKeys(String suffix) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String base : basenames()) {
+            keys.addAll(load(base + suffix + ".properties").stringPropertyNames());
+        }
+        return keys;
     }
 
     private static Properties load(String name) throws IOException {
