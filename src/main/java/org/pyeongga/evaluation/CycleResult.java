@@ -47,6 +47,22 @@ public record CycleResult(long cycleId, int runNo, String gradeRule, String roun
             Map<String, String> itemGrades, int medianRank, int p5Rank, int p95Rank, boolean crossesGradeBoundary,
             Map<String, Double> gradeProbabilities, Explanation explanation) {}
 
+    /**
+     * The same run with every row's item grades in the given item order (the framework's): stored runs are JSONB,
+     * which keeps no key order, and pages show items as the framework lists them.
+     */
+    CycleResult withItemOrder(List<String> items) {
+        List<Row> ordered = rows.stream().map(r -> {
+            Map<String, String> grades = new java.util.LinkedHashMap<>();
+            items.stream().filter(r.itemGrades()::containsKey).forEach(i -> grades.put(i, r.itemGrades().get(i)));
+            r.itemGrades().forEach(grades::putIfAbsent);
+            return new Row(r.institutionId(), r.name(), r.group(), r.total(), r.rank(), r.grade(),
+                    java.util.Collections.unmodifiableMap(grades), r.medianRank(), r.p5Rank(), r.p95Rank(),
+                    r.crossesGradeBoundary(), r.gradeProbabilities(), r.explanation());
+        }).toList();
+        return new CycleResult(cycleId, runNo, gradeRule, rounding, tieRule, replications, seed, ordered, panels);
+    }
+
     /** Rows of one group, best first. */
     public List<Row> group(String group) {
         return rows.stream().filter(r -> r.group().equals(group))

@@ -281,7 +281,8 @@ public class Evaluations {
         String stored = store.run(cycleId, runNo).orElseThrow(() -> UserFacingException.notFound("evaluation.run.notFound", runNo));
         CycleResult result = json.readValue(stored, CycleResult.class);
         return new CycleResult(result.cycleId(), runNo, result.gradeRule(), result.rounding(), result.tieRule(),
-                result.replications(), result.seed(), result.rows(), result.panels());
+                result.replications(), result.seed(), result.rows(), result.panels())
+                .withItemOrder(store.indicators(cycleId).stream().map(IndicatorSpec::item).distinct().toList());
     }
 
     public @Nullable Integer latestRun(long cycleId) {

@@ -10,10 +10,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.pyeongga.account.Accounts;
+import org.pyeongga.core.Role;
 import org.pyeongga.organization.EvaluationGroups;
+import org.pyeongga.support.Http;
 import org.pyeongga.support.IntegrationTest;
+import org.pyeongga.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 민원서비스 종합평가 as data: five items, each graded 가–마 within the institution's type as well as the total, by the
@@ -30,6 +36,12 @@ class CivilServiceEvaluationIntegrationTests {
 
     @Autowired
     EvaluationGroups groups;
+
+    @Autowired
+    Accounts accounts;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void everyItemAndTheTotalAreGradedByTheBandsWithinEachType() {
@@ -113,5 +125,65 @@ class CivilServiceEvaluationIntegrationTests {
         assertThat(result.rows()).allSatisfy(row -> assertThat(row.itemGrades()).containsOnlyKeys(ITEMS[0], ITEMS[4]));
         assertThat(List.of("가", "나", "다", "라", "마")).extracting(g -> result.group("시").stream()
                 .filter(r -> g.equals(r.itemGrades().get(ITEMS[4]))).count()).containsExactly(8L, 15L, 30L, 15L, 7L);
+    }
+
+    @Test
+    void anInstitutionsPageShowsItsItemGradesAndTotalGradeAsTheNoticeDoes() {
+        List<Long> ids = groups.defineStandard("TEST-CIVIL-PAGE", LocalDate.parse("2024-08-31"));
+        long program = evaluations.createProgram("TEST-CIVIL-PAGE", "민원서비스 종합평가 (화면)", null, "YEARLY");
+        long cycle = evaluations.createCycle(program, new NewCycle("2024년 민원서비스 종합평가 (화면)", 2024, 2024, null,
+                LocalDate.parse("2023-09-01"), LocalDate.parse("2024-08-31"), civilBands(),
+                List.of(new NewCycle.TargetGroup("시", ids.get(1)))));
+        List<IndicatorSpec> framework = new ArrayList<>();
+        for (int item = 0; item < ITEMS.length; item++) {
+            framework.add(new IndicatorSpec("I" + item, "분야", ITEMS[item], ITEMS[item] + " 지표", "QUANTITATIVE",
+                    BigDecimal.valueOf(20), "HIGHER_IS_BETTER", "FRACTION_OF", null, BigDecimal.valueOf(100)));
+        }
+        evaluations.defineFramework(cycle, framework);
+        evaluations.publishFramework(cycle);
+        var random = new SplittableRandom(75);
+        long boryeong = -1;
+        for (CycleTarget target : evaluations.targets(cycle)) {
+            Map<String, BigDecimal> values = new HashMap<>();
+            framework.forEach(f -> values.put(f.code(), BigDecimal.valueOf(random.nextInt(10_000), 2)));
+            evaluations.enterValues(cycle, target.institutionId(), values);
+            if (target.name().equals("충청남도 보령시")) {
+                boryeong = target.institutionId();
+            }
+        }
+        assertThat(boryeong).isPositive();
+        CycleResult result = evaluations.result(cycle, evaluations.computeResults(cycle, null));
+        long id = boryeong;
+        var row = result.rows().stream().filter(r -> r.institutionId() == id).findFirst().orElseThrow();
+
+        var page = Http.signedIn(port, TestUsers.withRole(accounts, Role.PROGRAM_ADMIN))
+                .getPage("/admin/evaluations/{c}/results/{i}", cycle, boryeong);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        var table = Jsoup.parse(page.getBody()).selectFirst("main .pg-item-grades table");
+        assertThat(table).isNotNull();
+        assertThat(table.selectFirst("caption").text()).isEqualTo("충청남도 보령시: 항목별 등급과 종합 등급");
+        assertThat(table.select("thead th[scope=col]").eachText()).containsExactly("평가 항목", "등급");
+        assertThat(table.select("tbody th[scope=row]").eachText()).containsExactly(ITEMS);
+        assertThat(table.select("tbody td strong").eachText()).containsExactlyElementsOf(
+                List.of(ITEMS).stream().map(i -> row.itemGrades().get(i)).toList());
+        assertThat(table.select("tfoot th[scope=row]").text()).isEqualTo("종합 등급");
+        assertThat(table.select("tfoot td strong").text()).isEqualTo(row.grade());
+        assertThat(table.select("tfoot td").text()).matches(".[ ]\\((최우수|우수|보통|미흡|아주미흡)\\)");
+        assertThat(Jsoup.parse(page.getBody()).select("main p.pg-muted").text()).contains("등급 규칙", "HALF_UP");
+
+        // the English page: same table, English texts
+        var english = Http.signedIn(port, TestUsers.withRole(accounts, Role.PROGRAM_ADMIN))
+                .getPage("/admin/evaluations/{c}/results/{i}?lang=en", cycle, boryeong);
+        var en = Jsoup.parse(english.getBody()).selectFirst("main .pg-item-grades table");
+        assertThat(en.select("thead th").eachText()).containsExactly("Item", "Grade");
+        assertThat(en.select("tfoot th").text()).isEqualTo("Total grade");
+        Http.signedIn(port, TestUsers.withRole(accounts, Role.PROGRAM_ADMIN)).getPage("/admin/evaluations?lang=ko");
+    }
+
+    static GradeRuleSpec civilBands() {
+        return GradeRuleSpec.bands(List.of(new GradeRuleSpec.Band("가", new BigDecimal("0.1")),
+                new GradeRuleSpec.Band("나", new BigDecimal("0.3")), new GradeRuleSpec.Band("다", new BigDecimal("0.7")),
+                new GradeRuleSpec.Band("라", new BigDecimal("0.9")), new GradeRuleSpec.Band("마", BigDecimal.ONE)),
+                RoundingMode.HALF_UP, true, true);
     }
 }
