@@ -49,15 +49,17 @@ public class Evaluations {
     private final CurrentActor actors;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final SubmissionLock submissionLock;
 
     Evaluations(EvaluationStore store, EvaluationGroups groups, EvaluationPermissions permissions, CurrentActor actors,
-            ApplicationEventPublisher events, JsonMapper json) {
+            ApplicationEventPublisher events, JsonMapper json, SubmissionLock submissionLock) {
         this.store = store;
         this.groups = groups;
         this.permissions = permissions;
         this.actors = actors;
         this.events = events;
         this.json = json;
+        this.submissionLock = submissionLock;
     }
 
     @Transactional
@@ -139,7 +141,11 @@ public class Evaluations {
         enterValues(cycleId, institutionId, Map.of(indicatorCode, value));
     }
 
-    /** Enters (or corrects) several of one institution's values at once: all or nothing. */
+    /**
+     * Enters (or corrects) several of one institution's values at once: all or nothing. Institution users only while
+     * their submission is open ({@link SubmissionLock}); administrators correct with a reason through
+     * {@link Submissions#correct}.
+     */
     @Transactional
     public void enterValues(long cycleId, long institutionId, Map<String, BigDecimal> values) {
         permissions.requireEnterFor(institutionId);
@@ -147,6 +153,7 @@ public class Evaluations {
         if (!store.isTarget(cycleId, institutionId)) {
             throw UserFacingException.badInput("evaluation.value.notTarget");
         }
+        submissionLock.requireValuesChangeable(actors.current(), cycleId, institutionId, values.keySet());
         for (var entry : new java.util.TreeMap<>(values).entrySet()) {
             if (!store.upsertValue(cycleId, institutionId, entry.getKey(), entry.getValue(), actors.current().id())) {
                 throw UserFacingException.badInput("evaluation.value.unknownIndicator", entry.getKey());
