@@ -162,6 +162,28 @@ public class Evaluations {
         events.publishEvent(new EvaluationValuesEntered(cycleId, institutionId, new java.util.TreeMap<>(values)));
     }
 
+    /**
+     * An administrator's correction of one value (a ruling on an objection, the evidence verification): the old value,
+     * the new one and the reason go to the audit trail. Returns the old value (null if there was none).
+     */
+    @Transactional
+    public @Nullable BigDecimal correctValue(long cycleId, long institutionId, String indicatorCode, BigDecimal value,
+            String reason) {
+        permissions.requireManage();
+        cycle(cycleId);
+        if (!store.isTarget(cycleId, institutionId)) {
+            throw UserFacingException.badInput("evaluation.value.notTarget");
+        }
+        BigDecimal old = store.values(cycleId).stream()
+                .filter(v -> v.institutionId() == institutionId && v.indicatorCode().equals(indicatorCode))
+                .map(EvaluationStore.ValueRow::value).findFirst().orElse(null);
+        if (!store.upsertValue(cycleId, institutionId, indicatorCode, value, actors.current().id())) {
+            throw UserFacingException.badInput("evaluation.value.unknownIndicator", indicatorCode);
+        }
+        events.publishEvent(new EvaluationValueCorrected(cycleId, institutionId, indicatorCode, old, value, reason));
+        return old;
+    }
+
     /** Computes a result run with the engine and keeps it; returns its number. */
     @Transactional
     public int computeResults(long cycleId, @Nullable String note) {
