@@ -50,9 +50,14 @@ public class Evaluations {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final SubmissionLock submissionLock;
+    private final FrameworkStore frameworks;
+    private final FrameworkEditor editor;
 
     Evaluations(EvaluationStore store, EvaluationGroups groups, EvaluationPermissions permissions, CurrentActor actors,
-            ApplicationEventPublisher events, JsonMapper json, SubmissionLock submissionLock) {
+            ApplicationEventPublisher events, JsonMapper json, SubmissionLock submissionLock, FrameworkStore frameworks,
+            FrameworkEditor editor) {
+        this.frameworks = frameworks;
+        this.editor = editor;
         this.store = store;
         this.groups = groups;
         this.permissions = permissions;
@@ -116,19 +121,10 @@ public class Evaluations {
         store.replaceIndicators(cycleId, indicators);
     }
 
+    /** Publishes the framework: frozen, with a versioned snapshot (see {@link FrameworkEditor#publish}). */
     @Transactional
     public void publishFramework(long cycleId) {
-        permissions.requireManage();
-        var cycle = cycle(cycleId);
-        if (cycle.published()) {
-            throw UserFacingException.conflict("evaluation.framework.frozen");
-        }
-        int count = store.indicators(cycleId).size();
-        if (count == 0) {
-            throw UserFacingException.badInput("evaluation.framework.empty");
-        }
-        store.publish(cycleId);
-        events.publishEvent(new FrameworkPublished(cycleId, count));
+        editor.publish(cycleId);
     }
 
     public List<IndicatorSpec> framework(long cycleId) {
@@ -192,21 +188,27 @@ public class Evaluations {
         GradeRuleSpec spec = json.readValue(cycle.gradeRuleJson(), GradeRuleSpec.class);
         var targets = store.targets(cycleId);
         List<Unit> units = targets.stream().map(t -> new Unit(String.valueOf(t.institutionId()), t.name(), t.group())).toList();
-        List<IndicatorSpec> specs = store.indicators(cycleId);
-        List<Indicator> indicators = specs.stream().map(IndicatorSpec::toIndicator).toList();
+        // entered inputs of computed indicators are not scored themselves
+        List<IndicatorSpec> specs = store.indicators(cycleId).stream().filter(s -> !s.kind().equals("INPUT")).toList();
+        var computed = new ComputedIndicators(frameworks.indicators(cycleId));
+        List<Indicator> indicators = specs.stream().map(computed::toIndicator).toList();
         if (indicators.isEmpty()) {
             throw UserFacingException.badInput("evaluation.framework.empty");
         }
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         store.values(cycleId).forEach(v -> values.computeIfAbsent(String.valueOf(v.institutionId()), k -> new HashMap<>())
                 .put(v.indicatorCode(), v.value()));
+        var derivations = computed.derive(values);
         GradeRule rule = spec.toRule();
         var problem = new ScoringProblem(units, indicators, values, Aggregation.ARITHMETIC, true, Rounding.DEFAULT,
                 new TieRule.Shared(), rule, null, null, panels(cycleId, units, specs));
         ScoringResult result = ScoringEngine.evaluate(problem);
         // the panels are normalized once: item grades and the Monte Carlo start from the values they gave
         ScoringProblem valued = ScoringEngine.withPanelValues(problem, result.panels());
-        Map<String, Map<String, String>> itemGrades = spec.gradeItems() ? itemGrades(valued) : Map.of();
+        // items flagged in the framework are graded on their own; a rule that grades items, with no flag set, grades all
+        Map<String, Map<String, String>> itemGrades = !computed.gradedItems().isEmpty()
+                ? itemGrades(valued, computed.gradedItems())
+                : spec.gradeItems() ? itemGrades(valued, null) : Map.of();
         long seed = cycleId * 1_000_003L;
         UncertaintyResult uncertainty = UncertaintyAnalysis.run(valued, new UncertaintySpec(seed, REPLICATIONS, 0.25,
                 List.of(new Normalization.MinMax(), new Normalization.ZScore()), 2));
@@ -216,7 +218,7 @@ public class Evaluations {
             rows.add(new CycleResult.Row(Long.parseLong(unit.unit().id()), unit.unit().name(), unit.unit().group(),
                     unit.total(), unit.rank(), unit.grade(), itemGrades.getOrDefault(unit.unit().id(), Map.of()),
                     u.medianRank(), u.p5Rank(), u.p95Rank(), u.crossesGradeBoundary(), u.gradeProbabilities(),
-                    unit.explanation()));
+                    ComputedIndicators.explain(unit.explanation(), derivations.get(unit.unit().id()))));
         }
         List<CycleResult.PanelFigures> figures = new ArrayList<>();
         for (Indicator indicator : indicators) { // in the framework's order
@@ -291,10 +293,11 @@ public class Evaluations {
         return panels;
     }
 
-    /** Each item (항목) graded on its own with the cycle's rule: unit id → item → grade. */
-    private static Map<String, Map<String, String>> itemGrades(ScoringProblem problem) {
+    /** Each item (항목) graded on its own with the cycle's rule (all items, or those given): unit id → item → grade. */
+    private static Map<String, Map<String, String>> itemGrades(ScoringProblem problem, java.util.@Nullable Set<String> items) {
         Map<String, List<Indicator>> byItem = new LinkedHashMap<>();
         problem.indicators().stream().filter(i -> i.kind() == IndicatorKind.SCORED)
+                .filter(i -> items == null || items.contains(i.path().getLast()))
                 .forEach(i -> byItem.computeIfAbsent(i.path().getLast(), k -> new ArrayList<>()).add(i));
         Map<String, Map<String, String>> grades = new HashMap<>();
         byItem.forEach((item, indicators) -> {

@@ -13,11 +13,12 @@ final class SubmissionRules {
 
     /** May an institution enter this indicator's value? */
     static boolean institutionEntersValue(IndicatorSpec spec) {
-        return spec.kind().equals("QUANTITATIVE") || spec.kind().equals("BONUS");
+        // INPUT: an entered input of a computed indicator (framework editor, ADR 0022)
+        return spec.kind().equals("QUANTITATIVE") || spec.kind().equals("BONUS") || spec.kind().equals("INPUT");
     }
 
     static boolean valueRequired(IndicatorSpec spec) {
-        return spec.kind().equals("QUANTITATIVE");
+        return spec.kind().equals("QUANTITATIVE") || spec.kind().equals("INPUT");
     }
 
     static boolean acceptsSummary(IndicatorSpec spec) {
