@@ -20,6 +20,10 @@ public class EvaluationGroups {
     /** MOIS's four classes for local-government evaluations: 광역, 시, 군, 구. */
     public static final List<String> STANDARD_CLASSES = List.of("METROPOLITAN", "CITY", "COUNTY", "DISTRICT");
 
+    /** The six 기관유형 of 민원서비스 종합평가: 중앙행정기관, 시·도, 시, 군, 구, 교육청 (ADR 0021). */
+    public static final List<String> CIVIL_SERVICE_CLASSES =
+            List.of("CENTRAL", "METROPOLITAN", "CITY", "COUNTY", "DISTRICT", "EDUCATION");
+
     private final GroupStore store;
     private final InstitutionStore institutions;
     private final ApplicationEventPublisher events;
@@ -81,11 +85,28 @@ public class EvaluationGroups {
      */
     @Transactional
     public List<Long> defineStandard(String prefix, LocalDate asOf) {
+        return defineClasses(prefix, asOf, STANDARD_CLASSES);
+    }
+
+    /**
+     * Defines the six 기관유형 of 민원서비스 종합평가 from the institutions valid on {@code asOf}: 중앙행정기관, 시·도,
+     * 시, 군, 구, 교육청 (2024: 47, 17, 75, 82, 69, 17 = 307), with codes {@code <prefix>-CENTRAL} etc. Returns their
+     * ids in that order. Every central agency and education office in the registry on that day is a member; a program
+     * that evaluates fewer defines its group with {@link #define} and an explicit list.
+     */
+    @Transactional
+    public List<Long> defineCivilService(String prefix, LocalDate asOf) {
+        return defineClasses(prefix, asOf, CIVIL_SERVICE_CLASSES);
+    }
+
+    private List<Long> defineClasses(String prefix, LocalDate asOf, List<String> classes) {
         permissions.requireManage();
         List<Long> ids = new ArrayList<>();
-        for (String evaluationClass : STANDARD_CLASSES) {
+        for (String evaluationClass : classes) {
             InstitutionQuery query = switch (evaluationClass) {
                 case "METROPOLITAN" -> new InstitutionQuery(asOf, InstitutionLevel.METROPOLITAN, null, null, null, false);
+                case "CENTRAL" -> new InstitutionQuery(asOf, InstitutionLevel.CENTRAL, null, null, null, false);
+                case "EDUCATION" -> new InstitutionQuery(asOf, InstitutionLevel.EDUCATION, null, null, null, false);
                 case "CITY" -> new InstitutionQuery(asOf, null, InstitutionKind.CITY, null, null, false);
                 case "COUNTY" -> new InstitutionQuery(asOf, null, InstitutionKind.COUNTY, null, null, false);
                 default -> new InstitutionQuery(asOf, null, InstitutionKind.DISTRICT, null, null, false);
@@ -94,13 +115,17 @@ public class EvaluationGroups {
                     .map(InstitutionSummary::id)
                     .toList();
             String label = switch (evaluationClass) {
-                case "METROPOLITAN" -> "광역";
+                case "METROPOLITAN" -> classes == STANDARD_CLASSES ? "광역" : "시·도";
+                case "CENTRAL" -> "중앙행정기관";
+                case "EDUCATION" -> "교육청";
                 case "CITY" -> "시";
                 case "COUNTY" -> "군";
                 default -> "구";
             };
             String labelEn = switch (evaluationClass) {
                 case "METROPOLITAN" -> "Metropolitan";
+                case "CENTRAL" -> "Central agencies";
+                case "EDUCATION" -> "Education offices";
                 case "CITY" -> "Cities";
                 case "COUNTY" -> "Counties";
                 default -> "Districts";

@@ -21,8 +21,9 @@ import org.pyeongga.organization.importing.StandardCodeRow;
  * <p>Rules (docs/decisions/0004-registry-import.md): a known code is compared (another name → renamed on the effective
  * date; 폐지일자 → ends the day before). An unknown code directly under a 광역 fills in the code of the matching 기초;
  * it never creates a 기초 unless the row's 기관유형 says so (행정시 and 일반구 also sit under a 광역 or a 시). An unknown
- * top-level code becomes a new institution from the effective date (kind from 기관유형, else 교육청 by name, else
- * 중앙행정기관 for 1xxxxxx codes, else 기타), except local-government codes (5xxxxxx, 6xxxxxx), which must be recorded
+ * top-level code fills in the code of the one code-less central agency or education office of that kind and name (seeded
+ * without a verified code, ADR 0021), else becomes a new institution from the effective date (kind from 기관유형, else
+ * 교육청 by name, else 중앙행정기관 for 1xxxxxx codes, else 기타), except local-government codes (5xxxxxx, 6xxxxxx), which must be recorded
  * as a reorganisation. Other unknown codes are departments and are skipped.
  */
 final class ImportPlanner {
@@ -152,6 +153,9 @@ final class ImportPlanner {
             return;
         }
         InstitutionKind kind = hinted != null ? hinted : inferTopLevelKind(row);
+        if (assignedToSeededByName(row, kind, lines, actions, claimed)) {
+            return;
+        }
         boolean localCode = row.orgCode().startsWith("5") || row.orgCode().startsWith("6");
         if (kind.level().isLocalGovernment() || (hinted == null && localCode)) {
             lines.add(line(row, ImportOutcome.ERROR, null, "import.row.localGovernmentManual", row.name()));
@@ -272,6 +276,30 @@ final class ImportPlanner {
         actions.add(new Add(row.rowNumber(), institution, null));
         lines.add(line(row, ImportOutcome.NEW, null, "import.line.newBasic", province.name(), row.name(),
                 hinted.koreanName(), effectiveOn.toString()));
+    }
+
+    /**
+     * A top-level code for a central agency or education office seeded without a verified code (V15, ADR 0021): the
+     * one open row of that kind and name gets the code, so the official file fills in codes instead of duplicating.
+     */
+    private boolean assignedToSeededByName(StandardCodeRow row, InstitutionKind kind, List<ImportLine> lines,
+            List<Action> actions, Map<Long, Integer> claimed) {
+        if (kind != InstitutionKind.CENTRAL_AGENCY && kind != InstitutionKind.EDUCATION_OFFICE) {
+            return false;
+        }
+        List<InstitutionSummary> sameName = registry.stream()
+                .filter(i -> i.kind() == kind && i.orgCode() == null && i.validOn(effectiveOn) && sameName(row, i))
+                .toList();
+        if (sameName.size() != 1) {
+            return false;
+        }
+        InstitutionSummary match = sameName.getFirst();
+        if (claim(row, match, lines, claimed)) {
+            actions.add(new AssignCode(match.id(), row.orgCode(), row.fullName()));
+            lines.add(line(row, ImportOutcome.CHANGED, match.id(), "import.line.codeAssigned", match.displayName(),
+                    row.orgCode()));
+        }
+        return true;
     }
 
     /** One institution may be matched by one row only; a second row naming it is an error. */

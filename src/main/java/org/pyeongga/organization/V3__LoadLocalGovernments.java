@@ -112,11 +112,11 @@ class V3__LoadLocalGovernments extends BaseJavaMigration {
         return rows;
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static void setDate(PreparedStatement statement, int index, String value) throws SQLException {
+    static void setDate(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null || value.isBlank()) {
             statement.setNull(index, Types.DATE);
         } else {

@@ -83,8 +83,9 @@ class RegistryBrowserTests {
         browser.submitAndWait(By.cssSelector("form.pg-filters button[type='submit']"));
         assertThat(browser.currentPath()).contains("asOf=2024-12-31");
         String status = browser.text(By.cssSelector("[role='status']"));
-        // 2024-12-31: 17 광역 + 226 기초 (75 시, 82 군, 69 구) = 243; 구 became 70 only with the 2026 인천 개편.
-        assertThat(status).contains("2024-12-31 기준 243곳").contains("광역 17", "시 75", "군 82", "구 69");
+        // 2024-12-31: 17 광역 + 226 기초 (75 시, 82 군, 69 구) = 243, with 47 중앙 and 17 교육청 (V15) = 307;
+        // 구 became 70 only with the 2026 인천 개편.
+        assertThat(status).contains("2024-12-31 기준 307곳").contains("광역 17", "시 75", "군 82", "구 69", "중앙 47", "교육청 17");
         assertThat(browser.find(By.id("asOf")).getDomProperty("value")).isEqualTo("2024-12-31");
         browser.check("institutions-2024-12-31");
 
@@ -111,7 +112,7 @@ class RegistryBrowserTests {
         assertThat(browser.find(By.cssSelector(".krds-pagination a[aria-current='page']")).getText()).contains("2");
         List<String> secondPage = rowNames();
         assertThat(secondPage).hasSize(20).doesNotContainAnyElementsOf(firstPage);
-        assertThat(browser.text(By.cssSelector("[role='status']"))).contains("2024-12-31 기준 243곳");
+        assertThat(browser.text(By.cssSelector("[role='status']"))).contains("2024-12-31 기준 307곳");
         assertThat(browser.find(By.linkText("이전")).getDomProperty("href")).contains("page=0");
         assertThat(browser.find(By.linkText("다음")).getDomProperty("href")).contains("page=2");
         browser.check("institutions-page-2");
@@ -136,7 +137,7 @@ class RegistryBrowserTests {
         browser.setValue(By.id("asOf"), today);
         browser.find(By.id("q")).sendKeys("강원특별자치도");
         browser.submitAndWait(By.cssSelector("form.pg-filters button[type='submit']"));
-        assertThat(rowNames()).containsExactly("강원특별자치도");
+        assertThat(rowNames()).containsExactly("강원특별자치도", "강원특별자치도교육청");
         browser.check("search-gangwon");
 
         browser.clickAndWait(By.linkText("강원특별자치도"));

@@ -42,6 +42,7 @@ class RegistryImportIntegrationTests {
             1741100,기획조정실,행정안전부 기획조정실,1741000,1741000,,
             6420000,강원도,강원도,6420000,,2023-06-11,
             6530000,강원특별자치도,강원특별자치도,6530000,,,6420000
+            1999999,시험행정청,시험행정청,1999999,,,
             """;
 
     @Autowired
@@ -84,45 +85,53 @@ class RegistryImportIntegrationTests {
         ImportStatus preview = awaitState(first, ImportStatus.State.PREVIEW);
 
         assertThat(preview.fileFormat()).isEqualTo("CSV (UTF-8)");
-        assertThat(preview.totalRows()).isEqualTo(8);
+        assertThat(preview.totalRows()).isEqualTo(9);
         assertThat(preview).extracting(ImportStatus::added, ImportStatus::changed, ImportStatus::ended,
                         ImportStatus::unchanged, ImportStatus::skipped, ImportStatus::errors)
-                .containsExactly(2, 2, 0, 3, 1, 0);
+                .containsExactly(1, 4, 0, 3, 1, 0);
         assertThat(preview.canConfirm()).isTrue();
         assertThat(imports.lines(first, ImportOutcome.CHANGED, 0, 10).items())
                 .extracting(ImportLine::rowNumber, ImportLine::messageKey)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(3, "import.line.codeAssigned"),
-                        org.assertj.core.groups.Tuple.tuple(4, "import.line.codeAssigned"));
+                        org.assertj.core.groups.Tuple.tuple(4, "import.line.codeAssigned"),
+                        // seeded without a verified code (V15): the official file fills it in by name
+                        org.assertj.core.groups.Tuple.tuple(5, "import.line.codeAssigned"),
+                        org.assertj.core.groups.Tuple.tuple(6, "import.line.codeAssigned"));
         // Nothing is written before confirmation.
         assertThat(institutionRows()).isEqualTo(rowsBefore);
         assertThat(find("종로구", "11").orgCode()).isNull();
-        assertThat(search("행정안전부")).isZero();
+        assertThat(centralAgency("행정안전부").orgCode()).isNull();
+        assertThat(search("시험행정청")).isZero();
 
         imports.confirm(first);
         ImportStatus applied = awaitState(first, ImportStatus.State.APPLIED);
         assertThat(applied.appliedAt()).isNotNull();
         assertThat(find("종로구", "11").orgCode()).isEqualTo("3000000");
         assertThat(find("보령시", "34").orgCode()).isEqualTo("4490000");
-        assertThat(institutionRows()).isEqualTo(rowsBefore + 2);
-        var ministry = registry.search(new InstitutionQuery(TODAY, InstitutionLevel.CENTRAL, null, null, "행정안전부", false), 0, 5);
-        assertThat(ministry.items()).singleElement().satisfies(m -> {
+        assertThat(institutionRows()).isEqualTo(rowsBefore + 1);
+        assertThat(centralAgency("행정안전부").orgCode()).isEqualTo("1741000");
+        assertThat(centralAgency("행정안전부").validFrom()).isNull(); // the seeded row, not a second one
+        assertThat(registry.search(new InstitutionQuery(TODAY, InstitutionLevel.EDUCATION, null, null, "서울특별시교육청", false), 0, 5)
+                .items()).singleElement().extracting(InstitutionSummary::orgCode).isEqualTo("7010000");
+        var agency = registry.search(new InstitutionQuery(TODAY, InstitutionLevel.CENTRAL, null, null, "시험행정청", false), 0, 5);
+        assertThat(agency.items()).singleElement().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(InstitutionKind.CENTRAL_AGENCY);
             assertThat(m.validFrom()).isEqualTo(TODAY); // found by this import: not back-dated to "always"
         });
         assertThat(appliedEvents)
                 .anySatisfy(e -> assertThat(e).extracting(RegistryImportApplied::importId, RegistryImportApplied::added)
-                        .containsExactly(first, 2));
+                        .containsExactly(first, 1));
 
         // The same file again: nothing new, nothing changed, and applying it writes nothing.
         UUID again = imports.upload("기관코드.csv", OFFICIAL_EXTRACT.getBytes(StandardCharsets.UTF_8), TODAY);
         ImportStatus second = awaitState(again, ImportStatus.State.PREVIEW);
         assertThat(second).extracting(ImportStatus::added, ImportStatus::changed, ImportStatus::ended, ImportStatus::errors)
                 .containsExactly(0, 0, 0, 0);
-        assertThat(second.unchanged()).isEqualTo(7);
+        assertThat(second.unchanged()).isEqualTo(8);
         imports.confirm(again);
         awaitState(again, ImportStatus.State.APPLIED);
-        assertThat(institutionRows()).isEqualTo(rowsBefore + 2);
+        assertThat(institutionRows()).isEqualTo(rowsBefore + 1);
         assertThatThrownBy(() -> imports.confirm(again)).isInstanceOf(UserFacingException.class)
                 .extracting("messageKey").isEqualTo("import.confirm.notPreview");
     }
@@ -249,7 +258,7 @@ class RegistryImportIntegrationTests {
         UUID id = UUID.fromString((String) accepted.getBody().get("id"));
         awaitState(id, ImportStatus.State.PREVIEW);
         var lines = http.getJson("/api/v1/imports/{id}/lines", id).getBody();
-        assertThat(lines).containsEntry("total", 8);
+        assertThat(lines).containsEntry("total", 9);
 
         assertThatThrownBy(() -> imports.upload("empty.csv", new byte[0], TODAY))
                 .isInstanceOf(UserFacingException.class).extracting("messageKey").isEqualTo("import.upload.empty");
@@ -348,6 +357,11 @@ class RegistryImportIntegrationTests {
         worker.recover();
         assertThat(imports.status(stuck)).extracting(ImportStatus::state, ImportStatus::failureKey)
                 .containsExactly(ImportStatus.State.FAILED, "import.failed.interrupted");
+    }
+
+    private InstitutionSummary centralAgency(String name) {
+        return registry.search(new InstitutionQuery(TODAY, InstitutionLevel.CENTRAL, null, null, name, false), 0, 5).items()
+                .stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
     }
 
     private ImportStatus awaitState(UUID id, ImportStatus.State wanted) {

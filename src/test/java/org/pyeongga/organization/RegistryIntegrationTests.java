@@ -32,33 +32,35 @@ class RegistryIntegrationTests {
     }
 
     @Test
-    void countsTheLocalGovernmentsEveryMoisEvaluationOf2024Covers() {
+    void countsTheLocalGovernmentsEveryMoisEvaluationOf2024CoversAndTheOtherCivilServiceTypes() {
         var query = InstitutionQuery.asOf(LocalDate.of(2024, 12, 31));
-        assertThat(registry.search(query, 0, 10).total()).isEqualTo(243);
+        // 243 local governments + 47 central agencies + 17 education offices (V15): the 307 of 민원서비스 종합평가
+        assertThat(registry.search(query, 0, 10).total()).isEqualTo(307);
         assertThat(registry.counts(query)).containsExactly(
                 new ClassCount("METROPOLITAN", 17), new ClassCount("CITY", 75),
-                new ClassCount("COUNTY", 82), new ClassCount("DISTRICT", 69));
+                new ClassCount("COUNTY", 82), new ClassCount("DISTRICT", 69),
+                new ClassCount("CENTRAL", 47), new ClassCount("EDUCATION", 17));
     }
 
     @Test
     void countsIncheonsReorganisationFromJuly2026() {
         var query = InstitutionQuery.asOf(LocalDate.of(2026, 11, 23));
-        assertThat(registry.search(query, 0, 10).total()).isEqualTo(244);
+        assertThat(registry.search(query, 0, 10).total()).isEqualTo(244 + 64);
         assertThat(registry.counts(query)).contains(new ClassCount("DISTRICT", 70), new ClassCount("METROPOLITAN", 17));
         var dayBefore = InstitutionQuery.asOf(LocalDate.of(2026, 6, 30));
-        assertThat(registry.search(dayBefore, 0, 10).total()).isEqualTo(243);
+        assertThat(registry.search(dayBefore, 0, 10).total()).isEqualTo(243 + 64);
     }
 
     @Test
     void apiReturnsInstitutionsAsOfADateWithGroupedCounts() {
         var page = http.getJson("/api/v1/institutions?asOf=2024-12-31").getBody();
-        assertThat(page).containsEntry("total", 243);
-        assertThat(page.get("countsByClass"))
-                .isEqualTo(Map.of("METROPOLITAN", 17, "CITY", 75, "COUNTY", 82, "DISTRICT", 69));
-        assertThat((List<?>) page.get("items")).hasSize(243);
+        assertThat(page).containsEntry("total", 307);
+        assertThat(page.get("countsByClass")).isEqualTo(Map.of("METROPOLITAN", 17, "CITY", 75, "COUNTY", 82,
+                "DISTRICT", 69, "CENTRAL", 47, "EDUCATION", 17));
+        assertThat((List<?>) page.get("items")).hasSize(307);
 
         var today = http.getJson("/api/v1/institutions?asOf=2026-11-23&size=1").getBody();
-        assertThat(today).containsEntry("total", 244);
+        assertThat(today).containsEntry("total", 244 + 64);
         assertThat(today.get("countsByClass")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("DISTRICT", 70);
     }
 

@@ -24,7 +24,7 @@ class EmbeddedDatabaseRestartTests {
         try (var first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select version()").query(String.class).single()).contains("PostgreSQL 17");
-            assertThat(seedRows(jdbc)).isEqualTo(249);
+            assertThat(seedRows(jdbc)).isEqualTo(315);
             assertThat(count(jdbc, "organization_group")).isEqualTo(4); // the demo's 광역·시·군·구 groups
             assertThat(count(jdbc, "account_user")).isEqualTo(9); // one demo account per role
             jdbc.sql("insert into organization_group (code, name) values ('KEEP', '재시작 확인')").update();
@@ -34,7 +34,7 @@ class EmbeddedDatabaseRestartTests {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select name from organization_group where code = 'KEEP'").query(String.class).single())
                     .isEqualTo("재시작 확인");
-            assertThat(seedRows(jdbc)).isEqualTo(249); // the seed ran once
+            assertThat(seedRows(jdbc)).isEqualTo(315); // the seed ran once
             assertThat(count(jdbc, "account_user")).isEqualTo(9);
             assertThat(count(jdbc, "flyway_schema_history")).isEqualTo(migrations); // nothing ran twice
             assertThat(count(jdbc, "organization_group")).isEqualTo(5); // demo data is not loaded twice
@@ -55,7 +55,7 @@ class EmbeddedDatabaseRestartTests {
                         "--pyeongga.demo.enabled=false")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("show port").query(Integer.class).single()).isEqualTo(external.getPort());
-            assertThat(count(jdbc, "organization_institution")).isEqualTo(249); // same migrations, same seed
+            assertThat(count(jdbc, "organization_institution")).isEqualTo(315); // same migrations, same seed
             assertThat(data.resolve("must-not-exist")).doesNotExist();
         }
     }
