@@ -177,20 +177,26 @@ class EvaluationStore {
                 .list();
     }
 
-    int insertRun(long cycleId, @Nullable String note, String resultJson, String by) {
+    int insertRun(long cycleId, @Nullable String note, String method, String resultJson, String by) {
         return jdbc.sql("""
-                        insert into evaluation_run (cycle_id, run_no, note, result, created_by)
-                        select :c, coalesce(max(run_no), 0) + 1, :note, cast(:r as jsonb), :by
+                        insert into evaluation_run (cycle_id, run_no, note, evaluator_method, result, created_by)
+                        select :c, coalesce(max(run_no), 0) + 1, :note, :m, cast(:r as jsonb), :by
                           from evaluation_run where cycle_id = :c
                         returning run_no
                         """)
-                .param("c", cycleId).param("note", note).param("r", resultJson).param("by", by)
+                .param("c", cycleId).param("note", note).param("m", method).param("r", resultJson).param("by", by)
                 .query(Integer.class).single();
     }
 
     Optional<String> run(long cycleId, int runNo) {
         return jdbc.sql("select result::text from evaluation_run where cycle_id = :c and run_no = :n")
                 .param("c", cycleId).param("n", runNo).query(String.class).optional();
+    }
+
+    /** Has the cycle's chosen run been published (its results are then frozen)? */
+    boolean resultsPublished(long cycleId) {
+        return jdbc.sql("select exists (select 1 from evaluation_publication where cycle_id = :c)").param("c", cycleId)
+                .query(Boolean.class).single();
     }
 
     Optional<Integer> latestRun(long cycleId) {

@@ -14,6 +14,7 @@ import org.pyeongga.scoring.Aggregation;
 import org.pyeongga.scoring.GradeRule;
 import org.pyeongga.scoring.Indicator;
 import org.pyeongga.scoring.IndicatorKind;
+import org.pyeongga.scoring.EvaluatorMethod;
 import org.pyeongga.scoring.EvaluatorNormalizationOptions;
 import org.pyeongga.scoring.EvaluatorScores;
 import org.pyeongga.scoring.Normalization;
@@ -180,11 +181,23 @@ public class Evaluations {
         return old;
     }
 
-    /** Computes a result run with the engine and keeps it; returns its number. */
+    /** Computes a result run with the engine (panels normalized by the automatic choice) and keeps it; returns its number. */
     @Transactional
     public int computeResults(long cycleId, @Nullable String note) {
+        return computeResults(cycleId, note, EvaluatorMethod.AUTOMATIC);
+    }
+
+    /**
+     * Computes a result run with the given evaluator normalization for every panel and keeps it with that method;
+     * returns its number. A cycle whose results are published is frozen (409).
+     */
+    @Transactional
+    public int computeResults(long cycleId, @Nullable String note, EvaluatorMethod method) {
         permissions.requireManage();
         var cycle = cycle(cycleId);
+        if (store.resultsPublished(cycleId)) {
+            throw UserFacingException.conflict("results.publication.frozen");
+        }
         GradeRuleSpec spec = json.readValue(cycle.gradeRuleJson(), GradeRuleSpec.class);
         var targets = store.targets(cycleId);
         List<Unit> units = targets.stream().map(t -> new Unit(String.valueOf(t.institutionId()), t.name(), t.group())).toList();
@@ -201,7 +214,7 @@ public class Evaluations {
         var derivations = computed.derive(values);
         GradeRule rule = spec.toRule();
         var problem = new ScoringProblem(units, indicators, values, Aggregation.ARITHMETIC, true, Rounding.DEFAULT,
-                new TieRule.Shared(), rule, null, null, panels(cycleId, units, specs));
+                new TieRule.Shared(), rule, null, null, panels(cycleId, units, specs, EvaluatorNormalizationOptions.of(method)));
         ScoringResult result = ScoringEngine.evaluate(problem);
         // the panels are normalized once: item grades and the Monte Carlo start from the values they gave
         ScoringProblem valued = ScoringEngine.withPanelValues(problem, result.panels());
@@ -233,8 +246,8 @@ public class Evaluations {
         }
         var stored = new CycleResult(cycleId, 0, spec.describe(), spec.effectiveRounding(), result.tieRule(), REPLICATIONS,
                 seed, rows, figures);
-        int runNo = store.insertRun(cycleId, note, json.writeValueAsString(stored), actors.current().id());
-        events.publishEvent(new EvaluationResultsComputed(cycleId, runNo, note == null ? "" : note));
+        int runNo = store.insertRun(cycleId, note, method.name(), json.writeValueAsString(stored), actors.current().id());
+        events.publishEvent(new EvaluationResultsComputed(cycleId, runNo, note == null ? "" : note, method.name()));
         return runNo;
     }
 
@@ -261,8 +274,9 @@ public class Evaluations {
         events.publishEvent(new EvaluationPanelScoresEntered(cycleId, indicatorCode, evaluator, scores.size()));
     }
 
-    /** Panels of the qualitative indicators that have scores: evaluators × units, normalized automatically. */
-    private Map<String, Panel> panels(long cycleId, List<Unit> units, List<IndicatorSpec> specs) {
+    /** Panels of the qualitative indicators that have scores: evaluators × units, normalized as the run asks. */
+    private Map<String, Panel> panels(long cycleId, List<Unit> units, List<IndicatorSpec> specs,
+            EvaluatorNormalizationOptions options) {
         Map<String, Map<String, Map<String, Double>>> byIndicator = new LinkedHashMap<>();
         store.panelScores(cycleId).forEach(r -> byIndicator.computeIfAbsent(r.indicatorCode(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(r.evaluator(), k -> new HashMap<>()).put(String.valueOf(r.institutionId()), r.score().doubleValue()));
@@ -287,7 +301,7 @@ public class Evaluations {
             var spec = specs.stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
             double scaleMax = spec.high() != null ? spec.high().doubleValue() : max;
             double scaleMin = spec.high() != null ? 0 : min;
-            panels.put(code, new Panel(new EvaluatorScores(evaluators, unitIds, matrix), EvaluatorNormalizationOptions.automatic(),
+            panels.put(code, new Panel(new EvaluatorScores(evaluators, unitIds, matrix), options,
                     new SpreadThreshold(scaleMin, Math.max(scaleMax, scaleMin + 1e-9), 0.3)));
         });
         return panels;

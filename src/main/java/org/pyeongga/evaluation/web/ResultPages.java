@@ -1,9 +1,9 @@
 package org.pyeongga.evaluation.web;
 
 import org.jspecify.annotations.Nullable;
-import org.pyeongga.core.CsvCells;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.evaluation.Evaluations;
+import org.pyeongga.evaluation.ResultTables;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ResultPages {
 
     private final Evaluations evaluations;
+    private final ResultTables tables;
 
-    ResultPages(Evaluations evaluations) {
+    ResultPages(Evaluations evaluations, ResultTables tables) {
         this.evaluations = evaluations;
+        this.tables = tables;
     }
 
     @ModelAttribute("section")
@@ -43,30 +45,21 @@ class ResultPages {
         return "evaluation/results";
     }
 
-    /** The run as CSV for Excel (UTF-8 with BOM; no cell can run as a formula). */
+    /** The run as CSV for Excel (UTF-8 with BOM; no cell can run as a formula), rank intervals included. */
     @GetMapping("/admin/evaluations/{cycleId}/results.csv")
     org.springframework.http.ResponseEntity<byte[]> csv(@PathVariable long cycleId,
-            @RequestParam(required = false) @Nullable Integer run) {
+            @RequestParam(required = false) @Nullable Integer run, java.util.Locale locale) {
         var result = evaluations.resultForReview(cycleId, run);
-        var items = result.rows().stream().flatMap(r -> r.itemGrades().keySet().stream()).distinct().toList();
-        java.util.List<String> header = new java.util.ArrayList<>(java.util.List.of("평가군", "순위", "기관", "총점", "등급",
-                "순위 구간 5%", "순위 구간 95%", "중앙 순위", "등급 경계"));
-        items.forEach(i -> header.add("항목 등급: " + i));
-        StringBuilder csv = new StringBuilder(CsvCells.BOM).append(CsvCells.line(header));
-        for (String group : result.groups()) {
-            for (var r : result.group(group)) {
-                java.util.List<String> cells = new java.util.ArrayList<>(java.util.List.of(r.group(), String.valueOf(r.rank()),
-                        r.name(), r.total().toPlainString(), r.grade() == null ? "" : r.grade(), String.valueOf(r.p5Rank()),
-                        String.valueOf(r.p95Rank()), String.valueOf(r.medianRank()), r.crossesGradeBoundary() ? "경계" : ""));
-                items.forEach(i -> cells.add(r.itemGrades().getOrDefault(i, "")));
-                csv.append(CsvCells.line(cells));
-            }
-        }
-        return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"results-" + cycleId + "-" + result.runNo() + ".csv\"")
-                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Exports.csv(tables.csv(tables.table(result, true, locale)), "results-" + cycleId + "-" + result.runNo());
+    }
+
+    /** The run as an Excel workbook, rank intervals included. */
+    @GetMapping("/admin/evaluations/{cycleId}/results.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> xlsx(@PathVariable long cycleId,
+            @RequestParam(required = false) @Nullable Integer run, java.util.Locale locale) {
+        var result = evaluations.resultForReview(cycleId, run);
+        return Exports.xlsx(tables.xlsx(tables.table(result, true, locale), evaluations.cycleLabel(cycleId)),
+                "results-" + cycleId + "-" + result.runNo());
     }
 
     @GetMapping("/admin/evaluations/{cycleId}/results/{institutionId}")
