@@ -104,7 +104,7 @@ class SecurityConfiguration {
         http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**", "/account/**", "/institutions/new",
-                                "/institutions/*/reorganize")
+                                "/institutions/*/reorganize", "/submissions", "/submissions/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/login/otp", "/login/otp/cancel", "/invitation/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()

@@ -87,7 +87,7 @@ class SubmissionStore {
                         """)
                 .param("c", cycleId).param("i", institutionId)
                 .query(rs -> {
-                    values.put(rs.getString(1), new Value(rs.getBigDecimal(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                    values.put(rs.getString(1), new Value(rs.getBigDecimal(2).stripTrailingZeros(), rs.getString(3), rs.getTimestamp(4).toInstant()));
                 });
         return values;
     }

@@ -6,12 +6,16 @@ import static org.pyeongga.evaluation.SubmissionFixtures.COORDINATOR;
 import static org.pyeongga.evaluation.SubmissionFixtures.OTHER;
 import static org.pyeongga.evaluation.SubmissionFixtures.OWNER;
 
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pyeongga.account.Accounts;
@@ -39,6 +43,9 @@ class SubmissionIntegrationTests {
 
     @Autowired
     Evaluations evaluations;
+
+    @Autowired
+    SubmissionWorkbooks workbooks;
 
     @Autowired
     CycleStages stages;
@@ -323,7 +330,118 @@ class SubmissionIntegrationTests {
         assertThat(audited("EvaluationValuesEntered", cycle)).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void theExcelTemplateComesBackWithAReportPerRowAndIsSavedAllOrNothing() throws Exception {
+        long cycle = fixtures.openCycle();
+        byte[] template = fixtures.as(OWNER, () -> workbooks.institutionTemplate(cycle, nonsan));
+        byte[] filled;
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("실적 입력");
+            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("값");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3); // V1, V2, B1: what 논산시 enters
+            assertThat(sheet.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(nonsan);
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("V1");
+            assertThat(sheet.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(7); // offered, pre-filled
+            assertThat(sheet.getRow(2).getCell(5).getStringCellValue()).isEqualTo("출처: " + TestKnownIndicatorValues.SOURCE);
+            sheet.getRow(1).getCell(4).setCellValue(15);
+            sheet.getRow(3).getCell(4).setCellValue("2");
+            filled = bytes(workbook);
+        }
+        var report = fixtures.as(OWNER, () -> workbooks.uploadForInstitution(cycle, nonsan, "값.xlsx", filled));
+        assertThat(report.applied()).isTrue();
+        assertThat(report.values()).isEqualTo(3);
+        assertThat(report.summary()).isEqualTo("모든 행이 올바라 값 3개를 저장했습니다.");
+        assertThat(report.rows()).extracting(SubmissionWorkbooks.RowReport::row, SubmissionWorkbooks.RowReport::ok,
+                SubmissionWorkbooks.RowReport::value).containsExactly(tuple(2, true, "15"), tuple(3, true, "7"), tuple(4, true, "2"));
+        assertThat(values(cycle)).containsEntry("V1", "15").containsEntry("V2", "7").containsEntry("B1", "2");
+
+        // one workbook with every kind of mistake (and one good row): nothing is saved, every row says why
+        byte[] bad;
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(filled))) {
+            var sheet = workbook.getSheetAt(0);
+            sheet.getRow(1).getCell(4).setCellFormula("10+5");
+            sheet.getRow(2).getCell(4).setCellValue("일곱");
+            sheet.getRow(3).getCell(4).setCellValue(9); // right, but not saved with the others wrong
+            row(sheet, 4, gunsan, "V1", 3);
+            row(sheet, 5, nonsan, "X9", 3);
+            row(sheet, 6, nonsan, "Q1", 80);
+            row(sheet, 7, nonsan, "B1", 1);
+            bad = bytes(workbook);
+        }
+        var rejected = fixtures.as(OWNER, () -> workbooks.uploadForInstitution(cycle, nonsan, "틀린 값.xlsx", bad));
+        assertThat(rejected.applied()).isFalse();
+        assertThat(rejected.errors()).isEqualTo(6);
+        assertThat(rejected.summary()).isEqualTo("오류가 있는 행이 6개 있어 아무것도 저장하지 않았습니다. 고친 뒤 파일 전체를 다시 올리세요.");
+        assertThat(rejected.rows()).extracting(SubmissionWorkbooks.RowReport::row, SubmissionWorkbooks.RowReport::ok,
+                SubmissionWorkbooks.RowReport::reason).containsExactly(
+                tuple(2, false, "수식은 받지 않습니다. 계산한 값을 숫자로 입력하세요."),
+                tuple(3, false, "값 일곱이(가) 숫자가 아닙니다."),
+                tuple(4, true, "정상"),
+                tuple(5, false, "기관 ID " + gunsan + "은(는) 이 제출의 기관이 아닙니다. 우리 기관의 행만 올릴 수 있습니다."),
+                tuple(6, false, "지표 코드 X9이(가) 이 회차에 없습니다."),
+                tuple(7, false, "지표 Q1은(는) 기관이 값을 입력하는 지표가 아닙니다."),
+                tuple(8, false, "같은 기관·지표가 4행에도 있습니다."));
+        assertThat(rejected.rows().getFirst().reasonEn()).isEqualTo("Formulas are not accepted. Enter the computed value as a number.");
+        assertThat(values(cycle)).containsEntry("V1", "15").containsEntry("B1", "2"); // nothing changed
+        expectBadInput(() -> fixtures.as(OWNER, () -> workbooks.uploadForInstitution(cycle, nonsan, "값.xlsx",
+                SubmissionFixtures.pdf())), "submission.workbook.notXlsx");
+        assertThat(catchUserFacing(() -> fixtures.as(OTHER, () -> workbooks.uploadForInstitution(cycle, nonsan, "값.xlsx", filled)))
+                .status().value()).isEqualTo(403);
+        assertThat(catchUserFacing(() -> fixtures.as(OWNER, () -> workbooks.cycleTemplate(cycle))).status().value()).isEqualTo(403);
+
+        // the program administrator's template has every target × indicator; its upload is a correction with a reason
+        String admin = TestUsers.withRole(accounts, Role.PROGRAM_ADMIN);
+        byte[] whole = fixtures.as(admin, () -> workbooks.cycleTemplate(cycle));
+        byte[] corrected;
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(whole))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(6);
+            for (int r = 1; r <= 6; r++) {
+                if ((long) sheet.getRow(r).getCell(0).getNumericCellValue() == gunsan
+                        && sheet.getRow(r).getCell(2).getStringCellValue().equals("V1")) {
+                    sheet.getRow(r).getCell(4).setCellValue(4);
+                }
+            }
+            corrected = bytes(workbook);
+        }
+        fixtures.moveSubmission(cycle, Instant.now().minus(Duration.ofDays(9)), Instant.now().minus(Duration.ofMinutes(1)));
+        expectBadInput(() -> fixtures.as(admin, () -> workbooks.uploadForCycle(cycle, "전체.xlsx", corrected, "")),
+                "submission.correction.reason");
+        var applied = fixtures.as(admin, () -> workbooks.uploadForCycle(cycle, "전체.xlsx", corrected, "집합검증 반영"));
+        assertThat(applied.applied()).isTrue();
+        assertThat(applied.values()).isEqualTo(5); // 논산시 V1 V2 B1, 군산시 V1 and the offered V2; its blank B1 is skipped
+        assertThat(fixtures.as(admin, () -> submissions.view(cycle, gunsan)).rows().getFirst().value()).isEqualByComparingTo("4");
+        assertThat(audited("SubmissionCorrectedByAdministrator", cycle)).isEqualTo(2);
+        // after the deadline the institution's own upload is locked like every other change
+        assertThat(catchUserFacing(() -> fixtures.as(OWNER, () -> workbooks.uploadForInstitution(cycle, nonsan, "값.xlsx", filled)))
+                .messageKey()).isEqualTo("submission.locked.deadline");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private Map<String, String> values(long cycle) {
+        Map<String, String> values = new java.util.HashMap<>();
+        fixtures.as(OWNER, () -> submissions.view(cycle, nonsan)).rows().forEach(r -> {
+            if (r.value() != null) {
+                values.put(r.indicator().code(), r.value().toPlainString());
+            }
+        });
+        return values;
+    }
+
+    private static void row(org.apache.poi.ss.usermodel.Sheet sheet, int index, long institution, String code, double value) {
+        var row = sheet.createRow(index);
+        row.createCell(0).setCellValue(institution);
+        row.createCell(2).setCellValue(code);
+        row.createCell(4).setCellValue(value);
+    }
+
+    private static byte[] bytes(XSSFWorkbook workbook) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        workbook.write(out);
+        return out.toByteArray();
+    }
 
     /** Everything 논산시 must submit: the values, a summary and one evidence file per indicator that needs one. */
     private void fillEverything(long cycle) {
