@@ -25,7 +25,7 @@ class EmbeddedDatabaseRestartTests {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select version()").query(String.class).single()).contains("PostgreSQL 17");
             assertThat(seedRows(jdbc)).isEqualTo(315);
-            assertThat(count(jdbc, "organization_group")).isEqualTo(4); // the demo's 광역·시·군·구 groups
+            assertThat(count(jdbc, "organization_group")).isEqualTo(4 + 6); // the demo's 광역·시·군·구 groups, the 민원 demo's six types
             assertThat(count(jdbc, "account_user")).isEqualTo(9); // one demo account per role
             jdbc.sql("insert into organization_group (code, name) values ('KEEP', '재시작 확인')").update();
             migrations = count(jdbc, "flyway_schema_history");
@@ -37,7 +37,7 @@ class EmbeddedDatabaseRestartTests {
             assertThat(seedRows(jdbc)).isEqualTo(315); // the seed ran once
             assertThat(count(jdbc, "account_user")).isEqualTo(9);
             assertThat(count(jdbc, "flyway_schema_history")).isEqualTo(migrations); // nothing ran twice
-            assertThat(count(jdbc, "organization_group")).isEqualTo(5); // demo data is not loaded twice
+            assertThat(count(jdbc, "organization_group")).isEqualTo(4 + 6 + 1); // demo data is not loaded twice
         }
     }
 
