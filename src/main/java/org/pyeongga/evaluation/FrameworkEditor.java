@@ -53,7 +53,16 @@ public class FrameworkEditor {
         public boolean published() {
             return publishedAt != null;
         }
+
+        /** When it was published, in Korean time. */
+        public String publishedAtText() {
+            return publishedAt == null ? "" : SHOWN.format(publishedAt);
+        }
     }
+
+    /** Times are shown in Korean time whatever the server's zone. */
+    static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(java.time.ZoneId.of("Asia/Seoul"));
 
     public record ProgramView(long id, String code, String name, @Nullable String nameEn, String cadence,
             List<CycleView> cycles) {}
@@ -114,7 +123,12 @@ public class FrameworkEditor {
 
     /** One event in a framework's history: a publication (with its changes from the one before) or a reopening. */
     public record Version(int version, String action, @Nullable String reason, String actedBy, Instant actedAt,
-            int indicators, @Nullable Changes changes) {}
+            int indicators, @Nullable Changes changes) {
+
+        public String actedAtText() {
+            return SHOWN.format(actedAt);
+        }
+    }
 
     public List<ProgramView> programs() {
         permissions.requireManage();
@@ -127,6 +141,16 @@ public class FrameworkEditor {
         permissions.requireManage();
         var cycle = cycle(cycleId);
         return new Framework(view(cycle), rule(cycle.gradeRuleJson()), store.indicators(cycleId));
+    }
+
+    /** The cycle's group names (광역, 시, 군, 구 …) from its target snapshot, for rules per group. */
+    public List<String> groups(long cycleId) {
+        permissions.requireManage();
+        cycle(cycleId);
+        List<String> groups = new ArrayList<>(store.groups(cycleId));
+        groups.sort(java.util.Comparator.comparingInt((String g) -> GradeRuleSpec.STANDARD_ORDER.indexOf(g) < 0
+                ? Integer.MAX_VALUE : GradeRuleSpec.STANDARD_ORDER.indexOf(g)).thenComparing(g -> g));
+        return groups;
     }
 
     @Transactional

@@ -62,6 +62,11 @@ class FrameworkStore {
                 published == null ? null : published.toInstant(), rs.getInt("indicators"), rs.getString("grade_rule"));
     }
 
+    List<String> groups(long cycleId) {
+        return jdbc.sql("select distinct group_name from evaluation_target where cycle_id = :c").param("c", cycleId)
+                .query(String.class).list();
+    }
+
     List<FrameworkIndicator> indicators(long cycleId) {
         return jdbc.sql("select * from evaluation_indicator where cycle_id = :c order by position, id").param("c", cycleId)
                 .query((rs, n) -> new FrameworkIndicator(rs.getString("code"), rs.getString("area"), rs.getString("item"),
