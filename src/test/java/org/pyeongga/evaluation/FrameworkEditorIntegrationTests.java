@@ -419,6 +419,50 @@ class FrameworkEditorIntegrationTests {
                 .getStatusCode().value()).isEqualTo(201);
     }
 
+    @Test
+    void thePagesAreForAdministratorsAndAPublishedFrameworkRefusesChangesThere() {
+        Http api = admin();
+        long programId = ((Number) api.postJson("/api/v1/evaluations/programs", Map.of("code", "TEST-FRAMEWORK-PAGES",
+                "name", "화면 권한 시험", "cadence", "YEARLY")).getBody().get("id")).longValue();
+        targets();
+        long cycle = cycle(api, programId, "화면", 2024, List.of(Map.of("name", "광역", "evaluationGroupId", groupIds.get(0))));
+        String page = "/admin/evaluations/programs/" + programId + "/cycles/" + cycle + "/framework";
+        Http coordinator = Http.signedIn(port, TestUsers.withRole(accounts, Role.INSTITUTION_COORDINATOR));
+        assertThat(coordinator.getPage("/admin/evaluations/programs").getStatusCode().value()).isEqualTo(403);
+        assertThat(coordinator.getPage(page).getStatusCode().value()).isEqualTo(403);
+        assertThat(coordinator.postForm(page + "/publish", "").getStatusCode().value()).isEqualTo(403);
+        assertThat(coordinator.postForm(page + "/indicators", "code=A1&area=a&item=b&name=c&kind=QUANTITATIVE&points=1")
+                .getStatusCode().value()).isEqualTo(403);
+        var anonymous = Http.browser(port).getPage(page);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(302);
+        assertThat(String.valueOf(anonymous.getHeaders().getLocation())).endsWith("/login");
+        // a cycle of another program is not found under this one
+        assertThat(Http.signedIn(port, TestUsers.withRole(accounts, Role.PROGRAM_ADMIN))
+                .getPage("/admin/evaluations/programs/" + (programId + 999) + "/cycles/" + cycle + "/framework")
+                .getStatusCode().value()).isEqualTo(404);
+
+        Http pages = Http.signedIn(port, TestUsers.withRole(accounts, Role.PROGRAM_ADMIN));
+        var added = pages.postForm(page + "/indicators", "code=A1&area=" + enc("정량") + "&item=" + enc("추진계획")
+                + "&name=" + enc("실행계획") + "&kind=QUANTITATIVE&points=10&polarity=HIGHER_IS_BETTER&normalization=MIN_MAX");
+        assertThat(added.getStatusCode().value()).isEqualTo(302);
+        var typo = pages.postForm(page + "/indicators", "code=A2&area=a&item=b&name=c&kind=QUANTITATIVE&points=1O"
+                + "&polarity=HIGHER_IS_BETTER&normalization=MIN_MAX");
+        assertThat(typo.getStatusCode().value()).isEqualTo(400);
+        assertThat(typo.getBody()).contains("숫자로 읽을 수 없는 값이 있습니다: 1O");
+        assertThat(pages.postForm(page + "/publish", "").getStatusCode().value()).isEqualTo(302);
+        var frozen = pages.postForm(page + "/indicators/A1/remove", "");
+        assertThat(frozen.getStatusCode().value()).isEqualTo(409);
+        assertThat(frozen.getBody()).contains("확정된 지표 체계(판 1)는 바꿀 수 없습니다");
+        var versions = pages.getPage(page + "/versions");
+        assertThat(versions.getStatusCode().value()).isEqualTo(200);
+        assertThat(versions.getBody()).contains("제1판", "첫 확정입니다", "실행계획");
+        assertThat(indicators(api, cycle)).extracting(i -> i.get("code")).containsExactly("A1");
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static Explanation leaf(Explanation root, String code) {
         return flatten(root).stream().filter(e -> code.equals(e.indicatorId())).findFirst().orElseThrow();
     }

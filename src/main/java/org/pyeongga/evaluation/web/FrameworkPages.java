@@ -46,6 +46,16 @@ class FrameworkPages {
         return "evaluation/framework/programs";
     }
 
+    /** A refused change shows the page again with the reason, under the refusal's status (400, 409). */
+    private static void refused(UserFacingException e, Model model) {
+        model.addAttribute("error", e);
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                && servlet.getResponse() != null) {
+            servlet.getResponse().setStatus(e.status().value());
+        }
+    }
+
     static final List<String> DONE = List.of("published", "reopened", "copied", "saved", "removed", "added", "rule");
 
     private static String base(long programId, long cycleId) {
@@ -81,7 +91,7 @@ class FrameworkPages {
             if (e.status().value() == 403 || e.status().value() == 404) {
                 throw e;
             }
-            model.addAttribute("error", e);
+            refused(e, model);
             return framework(programId, cycleId, null, model);
         }
     }
@@ -240,7 +250,7 @@ class FrameworkPages {
             if (e.status().value() == 403) {
                 throw e;
             }
-            model.addAttribute("error", e);
+            refused(e, model);
             return indicatorForm(programId, cycleId, form, null, model);
         }
     }
@@ -265,7 +275,7 @@ class FrameworkPages {
             if (e.status().value() == 403 || e.status().value() == 404) {
                 throw e;
             }
-            model.addAttribute("error", e);
+            refused(e, model);
             return indicatorForm(programId, cycleId, form, code, model);
         }
     }
@@ -413,7 +423,7 @@ class FrameworkPages {
             if (e.status().value() == 403) {
                 throw e;
             }
-            model.addAttribute("error", e);
+            refused(e, model);
             return ruleForm(programId, cycleId, form, model);
         }
     }
