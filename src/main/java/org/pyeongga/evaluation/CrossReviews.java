@@ -344,7 +344,7 @@ public class CrossReviews {
 
     private ObjectionView view(ObjectionStore.ObjectionRow r, Party party, Stages stages, ObjectionStore.Rule rule) {
         boolean objector = permissions.canSeeObjector(party, rule.objectorHidden());
-        boolean answer = permissions.canSeeAnswer(party, stages) && r.answer() != null;
+        boolean answer = permissions.canSeeAnswer(party, stages, r.ruling() != null) && r.answer() != null;
         boolean ruling = permissions.canSeeRuling(party) && r.ruling() != null;
         Ruling ruled = ruling ? Ruling.valueOf(r.ruling()) : null;
         String state = ruled != null ? ruled.name() : answer ? "ANSWERED" : "FILED";

@@ -91,7 +91,7 @@ class ReviewDemoData {
         long filedAgainstNonsan = file(cycle, gunsan, nonsan, "A9", "교육 이수율 산정에 외부 위탁교육 인원이 중복 포함된 것으로 보입니다.");
         file(cycle, nonsan, gunsan, "A8", "인센티브 부여율의 분모에서 휴직자를 뺀 근거가 증빙에 없습니다.");
         long answered = file(cycle, boryeong, gunsan, "A13", "대표 우수사례의 성과 수치(민원 처리기간 40% 단축)가 증빙과 다릅니다.");
-        long upheld = file(cycle, nonsan, boryeong, "A9", "이수율 95%는 이수 명단의 인원(전체의 80%)과 맞지 않습니다.");
+        long upheld = file(cycle, nonsan, boryeong, "A9", "교육 이수율이 이수 명단의 인원(전체 직원의 약 80%)보다 높게 산정되었습니다.");
         long partly = file(cycle, gongju, nonsan, "A13", "대표 우수사례 중 일부 사업은 2022년에 끝난 사업입니다.");
         long dismissed = file(cycle, gunsan, gongju, "A9", "교육 이수 기준 시간이 다른 기관보다 짧습니다.");
         answer(cycle, answered, gunsan, "단축률은 2023년 1~12월 평균이며, 보완 자료(월별 처리기간 표)를 올렸습니다.");
@@ -102,7 +102,7 @@ class ReviewDemoData {
 
         // rulings go through the service (the administrator's path), with the ruling stage open for that moment
         stages.schedule(cycle, List.of(new StageWindow(CycleStage.RULING, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofMinutes(10)))));
-        BigDecimal old = store.value(cycle, boryeong, "A9").orElse(BigDecimal.valueOf(95));
+        BigDecimal old = store.value(cycle, boryeong, "A9").orElse(BigDecimal.valueOf(90));
         BigDecimal corrected = old.multiply(new BigDecimal("0.8")).setScale(1, RoundingMode.HALF_UP);
         reviews.rule(cycle, upheld, CrossReviews.Ruling.UPHELD,
                 "하반기 명단을 더해도 이수 인원은 전체의 80% 수준으로 확인되어 실적 값을 정정합니다.", corrected);

@@ -148,11 +148,11 @@ public class ReviewPermissions {
         return party == Party.OBJECTED_TO && stages.open(CycleStage.OBJECTION_ANSWER);
     }
 
-    /** The objector reads the answer once the answer stage has closed (answers may change until then). */
-    public boolean canSeeAnswer(Party party, Stages stages) {
+    /** The objector reads the answer once the answer stage has closed or the objection is ruled (then it is final). */
+    public boolean canSeeAnswer(Party party, Stages stages, boolean ruled) {
         return switch (party) {
             case ADMIN, OBJECTED_TO -> true;
-            case OBJECTOR -> stages.of(CycleStage.OBJECTION_ANSWER) == Phase.CLOSED;
+            case OBJECTOR -> ruled || stages.of(CycleStage.OBJECTION_ANSWER) == Phase.CLOSED;
             default -> false;
         };
     }

@@ -91,9 +91,10 @@ class ReviewPermissionsTests {
         assertThat(permissions.canAnswer(Party.OBJECTED_TO, answering)).isTrue();
         assertThat(permissions.canAnswer(Party.OBJECTED_TO, ruling)).isFalse();
         assertThat(permissions.canAnswer(Party.OBJECTOR, answering)).isFalse();
-        assertThat(permissions.canSeeAnswer(Party.OBJECTOR, answering)).isFalse();
-        assertThat(permissions.canSeeAnswer(Party.OBJECTOR, ruling)).isTrue();
-        assertThat(permissions.canSeeAnswer(Party.SAME_GROUP, ruling)).isFalse();
+        assertThat(permissions.canSeeAnswer(Party.OBJECTOR, answering, false)).isFalse();
+        assertThat(permissions.canSeeAnswer(Party.OBJECTOR, answering, true)).isTrue(); // a ruling makes it final
+        assertThat(permissions.canSeeAnswer(Party.OBJECTOR, ruling, false)).isTrue();
+        assertThat(permissions.canSeeAnswer(Party.SAME_GROUP, ruling, true)).isFalse();
 
         assertThat(permissions.canRule(Party.ADMIN, ruling)).isTrue();
         assertThat(permissions.canRule(Party.ADMIN, answering)).isFalse();

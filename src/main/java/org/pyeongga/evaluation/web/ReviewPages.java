@@ -90,7 +90,9 @@ class ReviewPages {
                 .orElseThrow(() -> UserFacingException.notFound("review.cycle.notOpen", cycleId));
         model.addAttribute("cycle", cycle);
         boolean viewing = reviews.stages(cycleId).open(CycleStage.MUTUAL_VIEWING) || cycle.open(CycleStage.OBJECTION);
-        model.addAttribute("submissions", viewing ? reviews.groupSubmissions(cycleId) : List.of());
+        var submissions = viewing ? reviews.groupSubmissions(cycleId) : List.<CrossReviews.SubmissionView>of();
+        model.addAttribute("submissions", submissions.stream().filter(s -> !s.cases().isEmpty() || !s.evidence().isEmpty()).toList());
+        model.addAttribute("withoutSubmission", submissions.stream().filter(s -> s.cases().isEmpty() && s.evidence().isEmpty()).count());
         model.addAttribute("viewing", viewing);
         var objections = reviews.objections(cycleId);
         model.addAttribute("filed", objections.stream().filter(o -> o.party() == ReviewPermissions.Party.OBJECTOR).toList());
