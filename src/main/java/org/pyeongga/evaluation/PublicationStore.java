@@ -160,4 +160,13 @@ class PublicationStore {
                 .param("c", cycleId).param("i", institutionId)
                 .query((rs, n) -> new PanelMark(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))).list();
     }
+
+    /** A program's cycle by the program's code and the cycle's label. */
+    Optional<Long> cycleId(String programCode, String label) {
+        return jdbc.sql("""
+                        select c.id from evaluation_cycle c join evaluation_program p on p.id = c.program_id
+                         where p.code = :code and c.label = :label
+                        """)
+                .param("code", programCode).param("label", label).query(Long.class).optional();
+    }
 }

@@ -24,6 +24,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RunPages {
 
+    /** The automatic choice first (the engine's default), then the methods it chooses among. */
+    static final List<EvaluatorMethod> METHODS = java.util.stream.Stream.concat(java.util.stream.Stream.of(EvaluatorMethod.AUTOMATIC),
+            java.util.Arrays.stream(EvaluatorMethod.values()).filter(m -> m != EvaluatorMethod.AUTOMATIC)).toList();
+
     private final Publications publications;
 
     RunPages(Publications publications) {
@@ -45,7 +49,7 @@ class RunPages {
             @RequestParam(required = false) @Nullable Integer b, Model model) {
         var overview = publications.overview(cycleId);
         model.addAttribute("overview", overview);
-        model.addAttribute("methods", List.of(EvaluatorMethod.values()));
+        model.addAttribute("methods", METHODS);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new PublishForm(null, null, null, null));
         }
