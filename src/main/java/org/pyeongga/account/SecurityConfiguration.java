@@ -81,7 +81,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, Accounts accounts) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/audit/**", "/api/v1/users/**", "/api/v1/evaluations/**").authenticated()
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/audit/**", "/api/v1/users/**", "/api/v1/evaluations/**",
+                                "/api/v1/judging/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
@@ -104,7 +105,7 @@ class SecurityConfiguration {
         http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**", "/account/**", "/institutions/new",
-                                "/institutions/*/reorganize", "/submissions", "/submissions/**")
+                                "/institutions/*/reorganize", "/submissions", "/submissions/**", "/judging", "/judging/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/login/otp", "/login/otp/cancel", "/invitation/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()

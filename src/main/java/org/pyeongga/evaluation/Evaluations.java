@@ -9,6 +9,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.CurrentActor;
 import org.pyeongga.core.UserFacingException;
+import org.pyeongga.judging.Judging;
+import org.pyeongga.judging.JudgingModel;
+import org.pyeongga.judging.PanelKind;
 import org.pyeongga.organization.EvaluationGroups;
 import org.pyeongga.scoring.Aggregation;
 import org.pyeongga.scoring.GradeRule;
@@ -53,12 +56,14 @@ public class Evaluations {
     private final SubmissionLock submissionLock;
     private final FrameworkStore frameworks;
     private final FrameworkEditor editor;
+    private final Judging judging;
 
     Evaluations(EvaluationStore store, EvaluationGroups groups, EvaluationPermissions permissions, CurrentActor actors,
             ApplicationEventPublisher events, JsonMapper json, SubmissionLock submissionLock, FrameworkStore frameworks,
-            FrameworkEditor editor) {
+            FrameworkEditor editor, Judging judging) {
         this.frameworks = frameworks;
         this.editor = editor;
+        this.judging = judging;
         this.store = store;
         this.groups = groups;
         this.permissions = permissions;
@@ -274,12 +279,59 @@ public class Evaluations {
         events.publishEvent(new EvaluationPanelScoresEntered(cycleId, indicatorCode, evaluator, scores.size()));
     }
 
-    /** Panels of the qualitative indicators that have scores: evaluators × units, normalized as the run asks. */
+    /**
+     * Opens the cycle's judging round: one subject per target institution × qualitative indicator, scored on a
+     * five-level rubric of the indicator's scale (its upper bound, else 100), by a first panel of the given kind.
+     * Submitted sheets then count as panel scores in {@link #computeResults}.
+     */
+    @Transactional
+    public long openJudgingRound(long cycleId, PanelKind kind, String panelName, int requiredPerSubject) {
+        permissions.requireManage();
+        var cycle = cycle(cycleId);
+        List<JudgingModel.NewSubject> subjects = new ArrayList<>();
+        var targets = store.targets(cycleId);
+        for (IndicatorSpec spec : store.indicators(cycleId)) {
+            if (!spec.kind().equals("QUALITATIVE")) {
+                continue;
+            }
+            BigDecimal max = spec.high() != null && spec.high().signum() > 0 ? spec.high() : BigDecimal.valueOf(100);
+            for (var target : targets) {
+                subjects.add(new JudgingModel.NewSubject(String.valueOf(target.institutionId()), target.institutionId(),
+                        target.name(), target.group(), spec.code(), spec.name(), java.util.Set.of(target.group(), spec.item()),
+                        max, rubric(max)));
+            }
+        }
+        if (subjects.isEmpty()) {
+            throw UserFacingException.badInput("evaluation.judging.noQualitative");
+        }
+        return judging.openRound(new JudgingModel.NewRound(CaseSummaryMaterial.SOURCE, String.valueOf(cycleId),
+                cycle.label() + " 정성평가", null, kind, panelName, requiredPerSubject, subjects));
+    }
+
+    /** 탁월 100 %, 우수 80 %, 보통 60 %, 미흡 40 %, 부진 20 % of the indicator's scale. */
+    private static List<JudgingModel.RubricLevel> rubric(BigDecimal max) {
+        String[][] levels = {{"탁월", "Outstanding", "1.0"}, {"우수", "Good", "0.8"}, {"보통", "Fair", "0.6"},
+            {"미흡", "Weak", "0.4"}, {"부진", "Poor", "0.2"}};
+        List<JudgingModel.RubricLevel> rubric = new ArrayList<>();
+        for (String[] level : levels) {
+            rubric.add(new JudgingModel.RubricLevel(level[0], level[1],
+                    max.multiply(new BigDecimal(level[2])).setScale(2, java.math.RoundingMode.HALF_UP)));
+        }
+        return rubric;
+    }
+
+    /**
+     * Panels of the qualitative indicators that have scores: evaluators × units, normalized as the run asks. Scores
+     * come from administrators' entries and from the judging round's submitted sheets.
+     */
     private Map<String, Panel> panels(long cycleId, List<Unit> units, List<IndicatorSpec> specs,
             EvaluatorNormalizationOptions options) {
         Map<String, Map<String, Map<String, Double>>> byIndicator = new LinkedHashMap<>();
         store.panelScores(cycleId).forEach(r -> byIndicator.computeIfAbsent(r.indicatorCode(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(r.evaluator(), k -> new HashMap<>()).put(String.valueOf(r.institutionId()), r.score().doubleValue()));
+        judging.submittedScores(CaseSummaryMaterial.SOURCE, String.valueOf(cycleId)).forEach(s -> byIndicator
+                .computeIfAbsent(s.criterion(), k -> new LinkedHashMap<>()).computeIfAbsent(s.evaluatorKey(), k -> new HashMap<>())
+                .put(s.subjectRef(), s.score().doubleValue()));
         Map<String, Panel> panels = new LinkedHashMap<>();
         List<String> unitIds = units.stream().map(Unit::id).toList();
         byIndicator.forEach((code, byEvaluator) -> {
