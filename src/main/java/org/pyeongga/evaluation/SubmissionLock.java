@@ -20,13 +20,13 @@ class SubmissionLock {
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CycleStages.SEOUL);
 
     private final SubmissionStore store;
-    private final EvaluationStore evaluations;
+    private final SubmissionRules rules;
     private final CycleStages stages;
     private final EvaluationPermissions permissions;
 
-    SubmissionLock(SubmissionStore store, EvaluationStore evaluations, CycleStages stages, EvaluationPermissions permissions) {
+    SubmissionLock(SubmissionStore store, SubmissionRules rules, CycleStages stages, EvaluationPermissions permissions) {
         this.store = store;
-        this.evaluations = evaluations;
+        this.rules = rules;
         this.stages = stages;
         this.permissions = permissions;
     }
@@ -40,12 +40,14 @@ class SubmissionLock {
             return;
         }
         requireChangeable(cycleId, institutionId);
-        var specs = evaluations.indicators(cycleId);
+        var cycleRules = rules.forCycle(cycleId);
         for (String code : indicatorCodes) {
-            var spec = specs.stream().filter(s -> s.code().equals(code)).findFirst()
-                    .orElseThrow(() -> UserFacingException.badInput("evaluation.value.unknownIndicator", code));
-            if (!SubmissionRules.institutionEntersValue(spec)) {
-                throw UserFacingException.badInput("submission.value.notEntered", spec.code() + " " + spec.name());
+            var rule = cycleRules.get(code);
+            if (rule == null) {
+                throw UserFacingException.badInput("evaluation.value.unknownIndicator", code);
+            }
+            if (!rule.entersValue()) {
+                throw UserFacingException.badInput("submission.value.notEntered", code + " " + rule.indicator().name());
             }
         }
     }

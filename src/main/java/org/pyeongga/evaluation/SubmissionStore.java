@@ -244,6 +244,19 @@ class SubmissionStore {
                 .list();
     }
 
+    /** What the framework editor adds to an indicator: its formula (computed), its evidence note and requirement. */
+    record IndicatorExtra(@Nullable String formula, @Nullable String evidence, boolean evidenceRequired) {}
+
+    Map<String, IndicatorExtra> indicatorExtras(long cycleId) {
+        Map<String, IndicatorExtra> extras = new HashMap<>();
+        jdbc.sql("select code, formula, evidence, evidence_required from evaluation_indicator where cycle_id = :c")
+                .param("c", cycleId)
+                .query(rs -> {
+                    extras.put(rs.getString(1), new IndicatorExtra(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                });
+        return extras;
+    }
+
     Optional<Long> programByCode(String code) {
         return jdbc.sql("select id from evaluation_program where code = :c").param("c", code).query(Long.class).optional();
     }

@@ -48,16 +48,18 @@ public class SubmissionWorkbooks {
     private final Submissions submissions;
     private final EvaluationStore evaluationStore;
     private final SubmissionLock lock;
+    private final SubmissionRules rules;
     private final EvaluationPermissions permissions;
     private final CurrentActor actors;
     private final ApplicationEventPublisher events;
     private final Texts texts;
 
-    SubmissionWorkbooks(Submissions submissions, EvaluationStore evaluationStore, SubmissionLock lock,
+    SubmissionWorkbooks(Submissions submissions, EvaluationStore evaluationStore, SubmissionLock lock, SubmissionRules rules,
             EvaluationPermissions permissions, CurrentActor actors, ApplicationEventPublisher events, Texts texts) {
         this.submissions = submissions;
         this.evaluationStore = evaluationStore;
         this.lock = lock;
+        this.rules = rules;
         this.permissions = permissions;
         this.actors = actors;
         this.events = events;
@@ -199,8 +201,7 @@ public class SubmissionWorkbooks {
         if (evaluationStore.cycle(cycleId).isEmpty()) {
             throw UserFacingException.notFound("evaluation.cycle.notFound", cycleId);
         }
-        Map<String, IndicatorSpec> specs = new HashMap<>();
-        evaluationStore.indicators(cycleId).forEach(s -> specs.put(s.code(), s));
+        Map<String, SubmissionRules.Rule> specs = rules.forCycle(cycleId);
         Map<Long, String> names = new HashMap<>();
         evaluationStore.targets(cycleId).forEach(t -> names.put(t.institutionId(), t.name()));
         List<RowReport> reports = new ArrayList<>();
@@ -238,14 +239,14 @@ public class SubmissionWorkbooks {
                     problem = "submission.workbook.row.institution";
                     args = new Object[] {idText};
                 }
-                IndicatorSpec spec = specs.get(code);
+                SubmissionRules.Rule spec = specs.get(code);
                 if (problem == null && (!names.containsKey(institution) || !allowed.contains(institution))) {
                     problem = ownInstitution ? "submission.workbook.row.otherInstitution" : "submission.workbook.row.notTarget";
                     args = new Object[] {idText};
                 } else if (problem == null && spec == null) {
                     problem = "submission.workbook.row.unknownIndicator";
                     args = new Object[] {code};
-                } else if (problem == null && !SubmissionRules.institutionEntersValue(spec)) {
+                } else if (problem == null && !spec.entersValue()) {
                     problem = "submission.workbook.row.notEntered";
                     args = new Object[] {code};
                 }
@@ -278,7 +279,7 @@ public class SubmissionWorkbooks {
                             texts.english(problem, args)));
                 } else {
                     values.computeIfAbsent(institution, k -> new LinkedHashMap<>()).put(code, value);
-                    reports.add(new RowReport(shown, institutionLabel, code + " " + spec.name(), value.toPlainString(), true,
+                    reports.add(new RowReport(shown, institutionLabel, code + " " + spec.indicator().name(), value.toPlainString(), true,
                             texts.korean("submission.workbook.row.ok"), texts.english("submission.workbook.row.ok")));
                 }
             }

@@ -44,6 +44,7 @@ public class Submissions {
     private final EvaluationStore evaluationStore;
     private final Evaluations evaluations;
     private final SubmissionLock lock;
+    private final SubmissionRules rules;
     private final CycleStages stages;
     private final EvaluationPermissions permissions;
     private final CurrentActor actors;
@@ -54,6 +55,7 @@ public class Submissions {
     private volatile long maxInstitutionBytes;
 
     Submissions(SubmissionStore store, EvaluationStore evaluationStore, Evaluations evaluations, SubmissionLock lock,
+            SubmissionRules rules,
             CycleStages stages, EvaluationPermissions permissions, CurrentActor actors, ApplicationEventPublisher events,
             ObjectProvider<KnownIndicatorValues> known, Texts texts,
             @Value("${pyeongga.submission.max-file-size:20MB}") DataSize maxFile,
@@ -62,6 +64,7 @@ public class Submissions {
         this.evaluationStore = evaluationStore;
         this.evaluations = evaluations;
         this.lock = lock;
+        this.rules = rules;
         this.stages = stages;
         this.permissions = permissions;
         this.actors = actors;
@@ -121,7 +124,7 @@ public class Submissions {
     /** One indicator of the form: what the institution entered, what is offered, what it needs. */
     public record Row(IndicatorSpec indicator, boolean entersValue, boolean valueRequired, @Nullable BigDecimal value,
             KnownIndicatorValues.@Nullable KnownValue offered, boolean acceptsEvidence, boolean evidenceRequired,
-            List<Evidence> evidence, boolean acceptsSummary, @Nullable String summaryTitle, @Nullable String summaryBody) {
+            @Nullable String evidenceNote, List<Evidence> evidence, boolean acceptsSummary, @Nullable String summaryTitle, @Nullable String summaryBody) {
 
         /** The value to show in the form: the entered one, else the offered one. */
         public @Nullable BigDecimal shownValue() {
@@ -157,7 +160,6 @@ public class Submissions {
         requireView(actor, institutionId);
         var cycle = cycle(cycleId);
         String name = targetName(cycleId, institutionId);
-        var specs = evaluationStore.indicators(cycleId);
         var values = store.values(cycleId, institutionId);
         var summaries = store.caseSummaries(cycleId, institutionId);
         Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
@@ -166,14 +168,14 @@ public class Submissions {
                     e.fileName(), e.type(), e.sizeBytes(), e.sha256(), e.uploadedAt(), e.verification()));
         }
         List<Row> rows = new ArrayList<>();
-        for (IndicatorSpec spec : specs) {
+        for (SubmissionRules.Rule rule : rules.forCycle(cycleId).values()) {
+            IndicatorSpec spec = rule.indicator();
             var value = values.get(spec.code());
             var summary = summaries.get(spec.code());
-            boolean enters = SubmissionRules.institutionEntersValue(spec);
-            KnownIndicatorValues.KnownValue offered = enters ? offered(cycle, institutionId, spec).orElse(null) : null;
-            rows.add(new Row(spec, enters, SubmissionRules.valueRequired(spec), value == null ? null : value.value(), offered,
-                    SubmissionRules.acceptsEvidence(spec), SubmissionRules.evidenceRequired(spec, value != null),
-                    evidence.getOrDefault(spec.code(), List.of()), SubmissionRules.acceptsSummary(spec),
+            KnownIndicatorValues.KnownValue offered = rule.entersValue() ? offered(cycle, institutionId, spec).orElse(null) : null;
+            rows.add(new Row(spec, rule.entersValue(), rule.valueRequired(), value == null ? null : value.value(), offered,
+                    rule.acceptsEvidence(), rule.needsEvidence(value != null), rule.evidenceNote(),
+                    evidence.getOrDefault(spec.code(), List.of()), rule.acceptsSummary(),
                     summary == null ? null : summary.title(), summary == null ? null : summary.body()));
         }
         var status = store.status(cycleId, institutionId);
@@ -204,7 +206,7 @@ public class Submissions {
             if (row.valueRequired() && row.value() == null) {
                 missing.add(new Missing(spec.code(), spec.name(), Need.VALUE));
             }
-            if (SubmissionRules.summaryRequired(spec) && row.summaryTitle() == null) {
+            if (row.acceptsSummary() && row.summaryTitle() == null) {
                 missing.add(new Missing(spec.code(), spec.name(), Need.SUMMARY));
             }
             if (row.evidenceRequired() && row.evidence().isEmpty()) {
@@ -242,8 +244,9 @@ public class Submissions {
         requireMember(actor, institutionId);
         requireTarget(cycleId, institutionId);
         lock.requireChangeable(cycleId, institutionId);
-        IndicatorSpec spec = indicator(cycleId, indicatorCode);
-        if (!SubmissionRules.acceptsEvidence(spec)) {
+        var rule = rule(cycleId, indicatorCode);
+        IndicatorSpec spec = rule.indicator();
+        if (!rule.acceptsEvidence()) {
             throw UserFacingException.badInput("submission.evidence.notAccepted", spec.code() + " " + spec.name());
         }
         String fileName = cleanFileName(originalName);
@@ -304,8 +307,9 @@ public class Submissions {
         requireMember(actor, institutionId);
         requireTarget(cycleId, institutionId);
         lock.requireChangeable(cycleId, institutionId);
-        IndicatorSpec spec = indicator(cycleId, indicatorCode);
-        if (!SubmissionRules.acceptsSummary(spec)) {
+        var rule = rule(cycleId, indicatorCode);
+        IndicatorSpec spec = rule.indicator();
+        if (!rule.acceptsSummary()) {
             throw UserFacingException.badInput("submission.summary.notQualitative", spec.code() + " " + spec.name());
         }
         String t = title == null ? "" : title.strip();
@@ -470,9 +474,12 @@ public class Submissions {
                 .orElseThrow(() -> UserFacingException.notFound("submission.notTarget", institutionId));
     }
 
-    private IndicatorSpec indicator(long cycleId, String code) {
-        return evaluationStore.indicators(cycleId).stream().filter(i -> i.code().equals(code)).findFirst()
-                .orElseThrow(() -> UserFacingException.badInput("evaluation.value.unknownIndicator", code));
+    private SubmissionRules.Rule rule(long cycleId, String code) {
+        var rule = rules.forCycle(cycleId).get(code);
+        if (rule == null) {
+            throw UserFacingException.badInput("evaluation.value.unknownIndicator", code);
+        }
+        return rule;
     }
 
     private EvaluationStore.CycleRow cycle(long cycleId) {

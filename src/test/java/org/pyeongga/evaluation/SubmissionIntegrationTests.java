@@ -140,6 +140,24 @@ class SubmissionIntegrationTests {
     }
 
     @Test
+    void theFrameworkSaysWhichEvidenceIsRequiredAndWhichValuesAreComputed() {
+        long cycle = fixtures.openCycle();
+        // as the framework editor stores it: V1 needs evidence (with a note), V2 is computed from an input
+        jdbc.sql("update evaluation_indicator set evidence_required = true, evidence = '사전컨설팅 처리 대장 사본' "
+                + "where cycle_id = :c and code = 'V1'").param("c", cycle).update();
+        jdbc.sql("update evaluation_indicator set formula = 'COUNT', input_a = 'B1' where cycle_id = :c and code = 'V2'")
+                .param("c", cycle).update();
+        var view = fixtures.as(OWNER, () -> submissions.view(cycle, nonsan));
+        assertThat(view.valueRows()).extracting(r -> r.indicator().code()).containsExactly("V1", "B1");
+        assertThat(view.rows().getFirst().evidenceNote()).isEqualTo("사전컨설팅 처리 대장 사본");
+        assertThat(view.missing()).containsExactly(new Submissions.Missing("V1", "사전컨설팅 건수", Submissions.Need.VALUE),
+                new Submissions.Missing("V1", "사전컨설팅 건수", Submissions.Need.EVIDENCE),
+                new Submissions.Missing("Q1", "대표 우수사례", Submissions.Need.SUMMARY));
+        expectBadInput(() -> fixtures.as(OWNER, () -> submissions.enterValues(cycle, nonsan, Map.of("V2", BigDecimal.ONE))),
+                "submission.value.notEntered");
+    }
+
+    @Test
     void theTypeIsJudgedByContentNotByName() {
         long cycle = fixtures.openCycle();
         fixtures.as(OWNER, () -> {

@@ -142,6 +142,65 @@ class SubmissionWebIntegrationTests {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    @Test
+    void theRestApiFollowsTheSameRules() {
+        long cycle = fixtures.openCycle();
+        String base = "/api/v1/evaluations/" + cycle + "/submissions/" + nonsan;
+        Http owner = Http.api(port, OWNER);
+        var view = owner.getJson(base);
+        assertThat(view.getStatusCode().value()).isEqualTo(200);
+        assertThat(view.getBody()).containsEntry("institutionName", "충청남도 논산시").containsEntry("canEdit", true);
+        assertThat((java.util.List<?>) view.getBody().get("missing")).hasSize(6);
+
+        var put = owner.raw().put().uri(base + "/values").contentType(MediaType.APPLICATION_JSON)
+                .body(java.util.Map.of("V1", 12, "V2", 7)).retrieve().toBodilessEntity();
+        assertThat(put.getStatusCode().value()).isEqualTo(204);
+        var multipart = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        multipart.add("indicator", "V1");
+        multipart.add("file", new org.springframework.core.io.ByteArrayResource(SubmissionFixtures.hwp()) {
+            @Override
+            public String getFilename() {
+                return "목록.hwp";
+            }
+        });
+        var created = owner.raw().post().uri(base + "/evidence").contentType(MediaType.MULTIPART_FORM_DATA).body(multipart)
+                .retrieve().toEntity(new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, Object>>() { });
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        long evidence = ((Number) created.getBody().get("id")).longValue();
+        assertThat(owner.raw().get().uri(base + "/evidence/" + evidence).retrieve().toEntity(byte[].class).getBody())
+                .isEqualTo(SubmissionFixtures.hwp());
+        var summary = owner.raw().put().uri(base + "/summaries/Q1").contentType(MediaType.APPLICATION_JSON)
+                .body(java.util.Map.of("title", "가".repeat(201), "body", "본문")).retrieve()
+                .toEntity(new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, Object>>() { });
+        assertThat(summary.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) summary.getBody().get("detail")).contains("200자 이내");
+
+        var incomplete = Http.api(port, SubmissionFixtures.COORDINATOR).postJson(base + "/confirmation", java.util.Map.of());
+        assertThat(incomplete.getStatusCode().value()).isEqualTo(409);
+        assertThat((String) incomplete.getBody().get("detail")).contains("빠진 것이 3건", "V2 적극행정 우수공무원 선발 인원(증빙)",
+                "Q1 대표 우수사례(성과요약서, 증빙)");
+        assertThat((String) incomplete.getBody().get("detailEn")).contains("3 item(s) are missing");
+
+        assertThat(new Http(port).getJson(base).getStatusCode().value()).isEqualTo(401);
+        Http other = Http.api(port, OTHER);
+        assertThat(other.getJson(base).getStatusCode().value()).isEqualTo(403);
+        assertThat(other.raw().get().uri(base + "/evidence/" + evidence).retrieve().toEntity(byte[].class).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(other.getJson("/api/v1/evaluations/" + cycle + "/submissions").getStatusCode().value()).isEqualTo(403);
+
+        String admin = org.pyeongga.support.TestUsers.withRole(accounts, org.pyeongga.core.Role.PROGRAM_ADMIN);
+        Http administrator = Http.api(port, admin);
+        var progress = administrator.getJson("/api/v1/evaluations/" + cycle + "/submissions");
+        assertThat(progress.getStatusCode().value()).isEqualTo(200);
+        assertThat((java.util.List<?>) progress.getBody().get("institutions")).hasSize(2);
+        var noReason = administrator.postJson(base + "/corrections", java.util.Map.of("values", java.util.Map.of("V1", 10)));
+        assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+        var corrected = administrator.postJson(base + "/corrections",
+                java.util.Map.of("values", java.util.Map.of("V1", 10), "reason", "증빙 대조 결과"));
+        assertThat(corrected.getStatusCode().value()).isEqualTo(204);
+        assertThat(fixtures.as(OWNER, () -> submissions.view(cycle, nonsan)).rows().getFirst().value()).isEqualByComparingTo("10");
+    }
+
     /** Posts a multipart upload as the form does: the token in the action's query (or, to compare, only in the body). */
     static ResponseEntity<String> upload(Http http, String path, String indicator, String fileName, byte[] content,
             boolean tokenInQuery) {

@@ -1,21 +1,16 @@
 package org.pyeongga.evaluation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.CurrentActor;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.evaluation.EvaluationPermissions;
+import org.pyeongga.evaluation.EvidenceType;
 import org.pyeongga.evaluation.SubmissionWorkbooks;
 import org.pyeongga.evaluation.Submissions;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,10 +92,8 @@ class SubmissionPages {
             @RequestParam("file") @Nullable MultipartFile file, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            if (file == null || file.isEmpty()) {
-                throw UserFacingException.badInput("submission.evidence.none");
-            }
-            submissions.addEvidence(cycleId, institutionId, indicator, file.getOriginalFilename(), bytes(file));
+            submissions.addEvidence(cycleId, institutionId, indicator, SubmissionFiles.name(file, "file"),
+                    SubmissionFiles.bytes(file));
         } catch (UserFacingException e) {
             return failed(cycleId, institutionId, e, model, response);
         }
@@ -122,11 +115,7 @@ class SubmissionPages {
     ResponseEntity<byte[]> download(@PathVariable long cycleId, @PathVariable long institutionId,
             @PathVariable long evidenceId) {
         var file = submissions.evidenceFile(cycleId, institutionId, evidenceId);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(file.type().mediaType()))
-                .body(file.content());
+        return SubmissionFiles.attachment(file.content(), file.fileName(), file.type());
     }
 
     @PostMapping("/submissions/{cycleId}/{institutionId}/summaries/{code}")
@@ -177,12 +166,13 @@ class SubmissionPages {
 
     @GetMapping("/submissions/{cycleId}/{institutionId}/workbook.xlsx")
     ResponseEntity<byte[]> institutionTemplate(@PathVariable long cycleId, @PathVariable long institutionId) {
-        return xlsx(workbooks.institutionTemplate(cycleId, institutionId), "submission-" + cycleId + "-" + institutionId + ".xlsx");
+        return SubmissionFiles.attachment(workbooks.institutionTemplate(cycleId, institutionId),
+                "submission-" + cycleId + "-" + institutionId + ".xlsx", EvidenceType.XLSX);
     }
 
     @GetMapping("/submissions/{cycleId}/workbook.xlsx")
     ResponseEntity<byte[]> cycleTemplate(@PathVariable long cycleId) {
-        return xlsx(workbooks.cycleTemplate(cycleId), "submission-" + cycleId + ".xlsx");
+        return SubmissionFiles.attachment(workbooks.cycleTemplate(cycleId), "submission-" + cycleId + ".xlsx", EvidenceType.XLSX);
     }
 
     @PostMapping("/submissions/{cycleId}/{institutionId}/workbook")
@@ -190,7 +180,8 @@ class SubmissionPages {
             @RequestParam("file") @Nullable MultipartFile file, Model model, HttpServletResponse response) {
         String back = "/submissions/" + cycleId + "/" + institutionId;
         try {
-            var report = workbooks.uploadForInstitution(cycleId, institutionId, name(file), workbook(file));
+            var report = workbooks.uploadForInstitution(cycleId, institutionId, SubmissionFiles.name(file, "workbook.xlsx"),
+                    SubmissionFiles.bytes(file));
             return report(report, back, model, response);
         } catch (UserFacingException e) {
             return failed(cycleId, institutionId, e, model, response);
@@ -202,7 +193,9 @@ class SubmissionPages {
             @RequestParam(required = false) @Nullable String reason, Model model, HttpServletResponse response) {
         String back = "/submissions/" + cycleId;
         try {
-            return report(workbooks.uploadForCycle(cycleId, name(file), workbook(file), reason), back, model, response);
+            var report = workbooks.uploadForCycle(cycleId, SubmissionFiles.name(file, "workbook.xlsx"),
+                    SubmissionFiles.bytes(file), reason);
+            return report(report, back, model, response);
         } catch (UserFacingException e) {
             response.setStatus(e.status().value());
             model.addAttribute("progress", submissions.progress(cycleId));
@@ -218,24 +211,6 @@ class SubmissionPages {
         model.addAttribute("report", report);
         model.addAttribute("back", back);
         return "evaluation/submission/report";
-    }
-
-    private static String name(@Nullable MultipartFile file) {
-        return file == null || file.getOriginalFilename() == null ? "workbook.xlsx" : file.getOriginalFilename();
-    }
-
-    private static byte[] workbook(@Nullable MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            throw UserFacingException.badInput("submission.evidence.none");
-        }
-        return bytes(file);
-    }
-
-    private static ResponseEntity<byte[]> xlsx(byte[] content, String fileName) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .contentType(MediaType.parseMediaType(org.pyeongga.evaluation.EvidenceType.XLSX.mediaType()))
-                .body(content);
     }
 
     /** The form's {@code value.<code>} fields; blanks are left as they are. */
@@ -260,14 +235,6 @@ class SubmissionPages {
             return value;
         } catch (NumberFormatException e) {
             throw UserFacingException.badInput("submission.value.number", code, t);
-        }
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
