@@ -360,4 +360,41 @@ class ObjectionIntegrationTests {
         assertThat(dismissed.getBody()).containsEntry("state", "DISMISSED").containsEntry("newValue", null);
         assertThat(admin.getJsonList(base + "/review/corrections").getBody()).hasSize(1);
     }
+
+    @Test
+    void thePagesShowEachInstitutionOnlyItsGroupAndRefuseAdministratorsPagesToOthers() {
+        var f = fixtures();
+        f.only(CycleStage.OBJECTION);
+        String page = "/evaluations/review/" + f.cycle;
+        assertThat(new Http(port).getPage("/evaluations/review").getStatusCode().value()).isEqualTo(302);
+        String openApi = new Http(port).raw().get().uri("/api-docs").retrieve().body(String.class);
+        assertThat(openApi).contains("/api/v1/evaluations/{cycleId}/objections/{objectionId}/ruling",
+                "/api/v1/evaluations/{cycleId}/review/evidence/{evidenceId}/verification", "상호열람·이의신청 (Cross-review)");
+
+        Http objector = Http.signedIn(port, f.userA);
+        var mine = objector.getPage(page);
+        assertThat(mine.getStatusCode().value()).isEqualTo(200);
+        assertThat(mine.getBody()).contains("우수사례 " + f.b, "우수사례 " + f.c, "교육 이수 명단.pdf").doesNotContain("우수사례 " + f.d);
+        assertThat(objector.getPage(page + "/evidence/" + f.evidenceB1).getStatusCode().value()).isEqualTo(200);
+        assertThat(objector.getPage("/admin/evaluations/" + f.cycle + "/review").getStatusCode().value()).isEqualTo(403);
+        assertThat(objector.getPage("/admin/evaluations/" + f.cycle + "/verification").getStatusCode().value()).isEqualTo(403);
+        assertThat(objector.postForm("/admin/evaluations/" + f.cycle + "/review/rule", "objectorHidden=false&rejectedEvidence=FLAG")
+                .getStatusCode().value()).isEqualTo(403);
+
+        Http otherGroup = Http.signedIn(port, f.userD);
+        var alone = otherGroup.getPage(page);
+        assertThat(alone.getStatusCode().value()).isEqualTo(200);
+        assertThat(alone.getBody()).contains("같은 평가군에 다른 기관이 없습니다").doesNotContain("우수사례 " + f.b);
+        assertThat(otherGroup.getPage(page + "/evidence/" + f.evidenceB1).getStatusCode().value()).isEqualTo(403);
+        var refused = otherGroup.postForm(page + "/objections", "targetInstitutionId=" + f.b + "&indicatorCode=Q1&reason=다른+평가군");
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("같은 평가군의 기관에만 이의를 신청할 수 있습니다");
+        assertThat(jdbc.sql("select count(*) from evaluation_objection where cycle_id = :c").param("c", f.cycle)
+                .query(Long.class).single()).isZero();
+
+        // once the stages are over, the cycle is no longer on the institution's review page
+        at(f, Moment.AFTER_ALL);
+        assertThat(objector.getPage("/evaluations/review").getBody()).doesNotContain(page + "\"");
+        assertThat(objector.getPage(page).getStatusCode().value()).isEqualTo(404);
+    }
 }
