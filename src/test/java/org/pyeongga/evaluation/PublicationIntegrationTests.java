@@ -265,6 +265,17 @@ class PublicationIntegrationTests {
             assertThat((String) refused.getBody().get("detail")).contains("권한이 없습니다");
         }
         assertThat(new Http(port).getJson("/api/v1/evaluations/cycles/{c}/runs", cycle).getStatusCode().value()).isEqualTo(401);
+        // the pages refuse the same people: a coordinator can neither see the runs nor publish through the form
+        Http coordinator = Http.signedIn(port, TestUsers.withRole(accounts, Role.INSTITUTION_COORDINATOR));
+        var runsPage = coordinator.getPage("/admin/evaluations/{c}/runs", cycle);
+        assertThat(runsPage.getStatusCode().value()).isEqualTo(403);
+        assertThat(runsPage.getBody()).contains("권한이 없습니다").doesNotContain("김평가");
+        var form = coordinator.postForm("/admin/evaluations/" + cycle + "/publication",
+                "postingFrom=2024-03-01&postingTo=2024-03-31&legalBasis=x&methodText=y");
+        assertThat(form.getStatusCode().value()).isEqualTo(403);
+        assertThat(coordinator.postForm("/admin/evaluations/" + cycle + "/runs/1/choose", "").getStatusCode().value()).isEqualTo(403);
+        assertThat(coordinator.getPage("/admin/evaluations/{c}/results.xlsx", cycle).getStatusCode().value()).isEqualTo(403);
+        assertThat(new Http(port).getPage("/admin/evaluations/{c}/runs", cycle).getStatusCode().value()).isEqualTo(302);
         assertThat(new Http(port).getJson("/api/v1/results/cycles/{c}", cycle).getStatusCode().value()).isEqualTo(404);
         assertThat(publications.overview(cycle).chosenRun()).isNull();
 
