@@ -124,11 +124,8 @@ final class ComputedIndicators {
                 BigDecimal target = y != null ? y : indicator.target();
                 String targetText = b != null ? b : indicator.target() == null ? "?" : plain(indicator.target());
                 boolean lower = "LOWER_IS_BETTER".equals(indicator.polarity());
-                String formula = (lower ? "min(" + targetText + " ÷ " + a : "min(" + a + " ÷ " + targetText)
-                        + (cap == null ? "" : ", " + cap) + ")";
-                if (cap == null) {
-                    formula = lower ? targetText + " ÷ " + a : a + " ÷ " + targetText;
-                }
+                String quotient = lower ? targetText + " ÷ " + a : a + " ÷ " + targetText;
+                String formula = cap == null ? quotient : "min(" + quotient + ", " + cap + ")";
                 BigDecimal value = null;
                 if (x != null && target != null && target.signum() > 0) {
                     if (lower) {

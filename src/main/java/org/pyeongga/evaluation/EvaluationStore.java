@@ -105,7 +105,7 @@ class EvaluationStore {
         return jdbc.sql("select * from evaluation_indicator where cycle_id = :c order by position").param("c", cycleId)
                 .query((rs, n) -> new IndicatorSpec(rs.getString("code"), rs.getString("area"), rs.getString("item"),
                         rs.getString("name"), rs.getString("kind"), rs.getBigDecimal("points"), rs.getString("polarity"),
-                        rs.getString("normalization"), rs.getBigDecimal("low"), rs.getBigDecimal("high")))
+                        rs.getString("normalization"), rs.getBigDecimal("low"), rs.getBigDecimal("high"), rs.getString("formula")))
                 .list();
     }
 

@@ -23,7 +23,7 @@ public record FrameworkIndicator(String code, String area, String item, String n
 
     /** The part the scoring side reads. */
     public IndicatorSpec spec() {
-        return new IndicatorSpec(code, area, item, name, kind, points, polarity, normalization, low, high);
+        return new IndicatorSpec(code, area, item, name, kind, points, polarity, normalization, low, high, formula);
     }
 
     public boolean computed() {

@@ -14,9 +14,23 @@ import org.pyeongga.scoring.Polarity;
  * @param kind QUANTITATIVE (정량), QUALITATIVE (정성, scored by a panel), BONUS (가점), PENALTY (감점), CITIZEN (국민체감도)
  * @param normalization MIN_MAX, Z_SCORE, GOALPOSTS (low, high), TARGET (target = low, cap = high), PERCENTILE_RANK,
  *     FRACTION_OF (max = high), SHARE_OF_TOTAL
+ * @param formula null when the value is entered; RATIO, ACHIEVEMENT or COUNT when it is computed from entered inputs
+ *     (kind INPUT) by {@link ComputedIndicators} (the framework editor defines it; {@link FrameworkIndicator})
  */
 public record IndicatorSpec(String code, String area, String item, String name, String kind, BigDecimal points,
-        String polarity, String normalization, @Nullable BigDecimal low, @Nullable BigDecimal high) {
+        String polarity, String normalization, @Nullable BigDecimal low, @Nullable BigDecimal high,
+        @Nullable String formula) {
+
+    /** An indicator whose value is entered (or scored by a panel). */
+    public IndicatorSpec(String code, String area, String item, String name, String kind, BigDecimal points,
+            String polarity, String normalization, @Nullable BigDecimal low, @Nullable BigDecimal high) {
+        this(code, area, item, name, kind, points, polarity, normalization, low, high, null);
+    }
+
+    /** Whether the value is computed from inputs rather than entered. */
+    public boolean computed() {
+        return formula != null;
+    }
 
     Indicator toIndicator() {
         Normalization method = switch (normalization) {
