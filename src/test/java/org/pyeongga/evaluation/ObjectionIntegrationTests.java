@@ -229,8 +229,8 @@ class ObjectionIntegrationTests {
         assertThat(objector.getJson(base + "/review/submissions/" + f.b).getStatusCode().value()).isEqualTo(409); // viewing closed
     }
 
-    /** Where the stages stand, in order: none reached, viewing, objections, answers, ruling, everything closed. */
-    enum Moment { BEFORE_ALL, VIEWING, OBJECTING, ANSWERING, RULING, AFTER_ALL }
+    /** Where the stages stand, in order: none reached, viewing, objections, answers, ruling, verification, all closed. */
+    enum Moment { BEFORE_ALL, VIEWING, OBJECTING, ANSWERING, RULING, VERIFYING, AFTER_ALL }
 
     private static void at(ObjectionFixtures f, Moment moment) {
         switch (moment) {
@@ -243,6 +243,7 @@ class ObjectionIntegrationTests {
             case OBJECTING -> f.only(CycleStage.OBJECTION);
             case ANSWERING -> f.only(CycleStage.OBJECTION_ANSWER);
             case RULING -> f.only(CycleStage.RULING);
+            case VERIFYING -> f.only(CycleStage.VERIFICATION);
             case AFTER_ALL -> {
                 Map<CycleStage, ObjectionFixtures.At> where = new EnumMap<>(CycleStage.class);
                 ReviewPermissions.REVIEW_STAGES.forEach(s -> where.put(s, ObjectionFixtures.At.CLOSED));
@@ -282,6 +283,7 @@ class ObjectionIntegrationTests {
         expected.put(Moment.ANSWERING, Map.of("objector", "409 200 named", "objectedTo", "200 200 named", "third", "409 404 -",
                 "otherGroup", "403 404 -", "admin", "200 200 named", "anonymous", "401 401 -"));
         expected.put(Moment.RULING, expected.get(Moment.ANSWERING));
+        expected.put(Moment.VERIFYING, expected.get(Moment.ANSWERING));
         expected.put(Moment.AFTER_ALL, expected.get(Moment.ANSWERING));
 
         for (Moment moment : Moment.values()) {
