@@ -39,15 +39,17 @@ public class CrossReviews {
     private final ReviewPermissions permissions;
     private final CurrentActor actors;
     private final ApplicationEventPublisher events;
+    private final SubmissionRules submissionRules;
 
     CrossReviews(ObjectionStore store, Evaluations evaluations, CycleStages cycleStages, ReviewPermissions permissions,
-            CurrentActor actors, ApplicationEventPublisher events) {
+            CurrentActor actors, ApplicationEventPublisher events, SubmissionRules submissionRules) {
         this.store = store;
         this.evaluations = evaluations;
         this.cycleStages = cycleStages;
         this.permissions = permissions;
         this.actors = actors;
         this.events = events;
+        this.submissionRules = submissionRules;
     }
 
     /** A ruling on an objection. */
@@ -429,9 +431,10 @@ public class CrossReviews {
 
     /**
      * Marks an evidence item once, while the verification stage is open. CORRECTED carries the corrected value (for an
-     * indicator with entered values) and a note; REJECTED a reason, and when it leaves the indicator without accepted
-     * evidence the cycle's rule applies: ZERO sets the entered value to 0, FLAG (and any panel-scored indicator) flags
-     * it for the administrator; either way it is recorded with the old value.
+     * indicator with entered values) and a note; REJECTED a reason, and when the indicator needs evidence (the
+     * submission rules: the framework's {@code evidence_required}, or their default) and is left without any accepted
+     * item, the cycle's rule applies: ZERO sets the entered value to 0, FLAG (and any panel-scored indicator) flags it
+     * for the administrator; either way it is recorded with the old value.
      */
     @Transactional
     public void verify(long cycleId, long evidenceId, @Nullable EvidenceMark mark, @Nullable String note,
@@ -477,8 +480,11 @@ public class CrossReviews {
             }
         }
         store.markEvidence(evidenceId, mark.name(), cleaned, by);
-        if (mark == EvidenceMark.REJECTED && store.acceptedEvidence(item.cycleId(), item.institutionId(), item.indicatorCode()) == 0) {
-            var old = store.value(item.cycleId(), item.institutionId(), item.indicatorCode()).orElse(null);
+        var old = store.value(item.cycleId(), item.institutionId(), item.indicatorCode()).orElse(null);
+        var needs = submissionRules.forCycle(item.cycleId()).get(item.indicatorCode());
+        boolean required = needs != null && needs.needsEvidence(old != null);
+        if (mark == EvidenceMark.REJECTED && required
+                && store.acceptedEvidence(item.cycleId(), item.institutionId(), item.indicatorCode()) == 0) {
             boolean zero = store.rule(item.cycleId()).rejectedEvidence().equals("ZERO") && !indicator.kind().equals("QUALITATIVE")
                     && old != null;
             if (zero) {

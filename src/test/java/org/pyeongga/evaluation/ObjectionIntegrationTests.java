@@ -310,7 +310,7 @@ class ObjectionIntegrationTests {
     }
 
     @Test
-    void closedStagesRefuseWithTheirDatesAndARejectedItemIsOnlyFlaggedWhereTheRuleSaysSo() {
+    void closedStagesRefuseWithTheirDatesAndARejectedItemCountsOnlyWhereEvidenceIsRequired() {
         var f = fixtures();
         jdbc.sql("insert into evaluation_review_rule (cycle_id, objector_hidden, rejected_evidence, updated_by) values (:c, true, 'FLAG', 'test')")
                 .param("c", f.cycle).update();
@@ -341,12 +341,18 @@ class ObjectionIntegrationTests {
         assertThat(admin.getJson("/api/v1/evaluations/" + (f.cycle + 100000) + "/objections/" + id).getStatusCode().value())
                 .isEqualTo(404);
 
-        // FLAG: rejecting A's only Q2 item keeps the value and records a flag
+        // the framework says only C1 needs evidence: rejecting A's only Q2 item changes nothing but its mark
+        jdbc.sql("update evaluation_indicator set evidence_required = (code = 'C1') where cycle_id = :c").param("c", f.cycle).update();
         f.only(CycleStage.VERIFICATION);
         assertThat(admin.postJson(base + "/review/evidence/" + f.evidenceA + "/verification",
                 Map.of("mark", "REJECTED", "note", "증빙 불충분")).getStatusCode().value()).isEqualTo(204);
+        assertThat(admin.getJsonList(base + "/review/corrections").getBody()).isEmpty();
+        // FLAG: rejecting B's only C1 item (required) records a flag and keeps the value
+        assertThat(admin.postJson(base + "/review/evidence/" + f.evidenceBCase + "/verification",
+                Map.of("mark", "REJECTED", "note", "사례 증빙 날짜가 실적 기간 밖")).getStatusCode().value()).isEqualTo(204);
         assertThat(admin.getJsonList(base + "/review/corrections").getBody()).singleElement()
-                .satisfies(c -> assertThat(c).containsEntry("kind", "FLAGGED").containsEntry("newValue", null));
+                .satisfies(c -> assertThat(c).containsEntry("kind", "FLAGGED").containsEntry("indicatorCode", "C1")
+                        .containsEntry("newValue", null));
         assertThat(jdbc.sql("""
                         select v.value from evaluation_value v join evaluation_indicator i on i.id = v.indicator_id
                          where v.cycle_id = :c and v.institution_id = :a and i.code = 'Q2'
