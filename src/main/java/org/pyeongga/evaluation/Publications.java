@@ -364,12 +364,15 @@ public class Publications {
         node.parts().forEach(p -> flatten(p, below, weights, panel, lines));
     }
 
-    /** Groups in the order MOIS lists them (광역, 시, 군, 구), others after them in their own order. */
+    /** The order in which notices list groups; groups not named here follow in their own order. */
+    static final List<String> GROUP_ORDER = List.of("중앙행정기관", "광역", "시·도", "시", "군", "구", "교육청");
+
+    /** Groups in the order notices list them (중앙행정기관, 광역 or 시·도, 시, 군, 구, 교육청), others after them. */
     static List<String> ordered(List<String> groups) {
         List<String> sorted = new ArrayList<>(groups);
         sorted.sort(Comparator.comparingInt(g -> {
-            int i = GradeRuleSpec.STANDARD_ORDER.indexOf(g);
-            return i < 0 ? GradeRuleSpec.STANDARD_ORDER.size() + groups.indexOf(g) : i;
+            int i = GROUP_ORDER.indexOf(g);
+            return i < 0 ? GROUP_ORDER.size() + groups.indexOf(g) : i;
         }));
         return sorted;
     }

@@ -32,8 +32,9 @@ class ResultsDemoData {
 
     static final String EARLIER = "2023년(2022년 실적)";
     static final String CURRENT = "2024년(2023년 실적)";
-    static final String LEGAL_BASIS = "「지방자치단체 적극행정 운영규정」(대통령령) 제18조(적극행정 평가) 및 「지방자치단체 합동평가에 관한 규정」. "
-            + "데모: 합성 자료로 만든 결과이며 실제 평가 결과가 아닙니다.";
+    static final String SYNTHETIC = " 데모: 합성 자료로 만든 결과이며 실제 평가 결과가 아닙니다.";
+    static final String LEGAL_BASIS = "「지방공무원 적극행정 운영규정」(대통령령)에 따른 지방자치단체 적극행정 종합평가." + SYNTHETIC;
+    static final String CIVIL_LEGAL_BASIS = "「민원 처리에 관한 법률」과 같은 법 시행령에 따른 민원서비스 종합평가." + SYNTHETIC;
     private static final Logger log = LoggerFactory.getLogger(ResultsDemoData.class);
 
     private final Evaluations evaluations;
@@ -58,6 +59,33 @@ class ResultsDemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(40)
     void load() {
+        publishProactive();
+        publishCivilService();
+    }
+
+    /** The 민원서비스 demo cycle (Order 25), so that its public page shows each institution's item grades. */
+    private void publishCivilService() {
+        Long cycle = store.cycleId(CivilServiceDemoData.CODE, CivilServiceDemoData.LABEL).orElse(null);
+        if (cycle == null || evaluationStore.resultsPublished(cycle) || evaluations.latestRun(cycle) == null) {
+            return;
+        }
+        if (stages.window(cycle, CycleStage.SCORING).isEmpty()) {
+            closeScoring(cycle, 2024);
+        }
+        if (!stages.hasClosed(cycle, CycleStage.SCORING)) {
+            log.info("Demo data: cycle {} not published, its panel scoring is still open", cycle);
+            return;
+        }
+        publications.choose(cycle, evaluations.latestRun(cycle));
+        publications.publish(cycle, new Publications.PublicationRequest(LocalDate.of(2024, 12, 20), LocalDate.of(2025, 1, 19),
+                CIVIL_LEGAL_BASIS, """
+                        민원행정 전략 및 체계, 민원제도 운영, 국민신문고 민원 처리, 고충민원 처리, 민원만족도 다섯 항목을 유형(중앙행정기관·시·도·시·군·구·교육청)별로 \
+                        평가했습니다. 항목마다, 그리고 종합 점수로 유형 안에서 가(상위 10%), 나(30%), 다(70%), 라(90%), 마 등급을 매겼습니다 \
+                        (인원은 반올림)."""));
+        log.info("Demo data: results of the 민원서비스 cycle {} published", cycle);
+    }
+
+    private void publishProactive() {
         Long current = store.cycleId(EvaluationDemoData.CODE, CURRENT).orElse(null);
         if (current == null || evaluationStore.resultsPublished(current)) {
             return;
@@ -69,9 +97,6 @@ class ResultsDemoData {
             publications.publish(earlier, new Publications.PublicationRequest(LocalDate.of(2023, 4, 10),
                     LocalDate.of(2023, 5, 9), LEGAL_BASIS, method()));
         }
-        if (evaluations.latestRun(current) == null) {
-            evaluations.computeResults(current, "데모 산출");
-        }
         if (stages.window(current, CycleStage.SCORING).isEmpty()) {
             closeScoring(current, 2024);
         }
@@ -79,7 +104,8 @@ class ResultsDemoData {
             log.info("Demo data: cycle {} not published, its panel scoring is still open", current);
             return;
         }
-        publications.choose(current, evaluations.latestRun(current));
+        // a run after the other demo parts (e.g. upheld objections that corrected values), kept next to the first one
+        publications.choose(current, evaluations.computeResults(current, "발표용 산출 (이의신청 판정 반영)"));
         publications.publish(current, new Publications.PublicationRequest(LocalDate.of(2024, 4, 8), LocalDate.of(2024, 5, 7),
                 LEGAL_BASIS, method()));
         log.info("Demo data: results of cycles {} and {} published", earlier, current);

@@ -128,7 +128,7 @@ class PublicationBrowserTests {
         browser.check("published");
 
         browser.clickAndWait(By.linkText("공개 결과 페이지 보기"));
-        assertThat(browser.text(By.tagName("h1"))).isEqualTo("2025년(2024년 실적) 평가 결과");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("2025년(2024년 실적) 결과");
         assertThat(browser.text(By.cssSelector("main dl"))).contains("원점수 평균으로 반영", "제18조");
     }
 
@@ -142,7 +142,7 @@ class PublicationBrowserTests {
         browser.check("public-cycles");
 
         browser.clickAndWait(By.cssSelector("main a[href='/results/cycles/" + published + "']"));
-        assertThat(browser.text(By.tagName("h1"))).isEqualTo("2024년(2023년 실적) 평가 결과");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("2024년(2023년 실적) 결과");
         assertThat(browser.text(By.cssSelector("main dl"))).contains("「지방자치단체 적극행정 운영규정」 제18조",
                 "2024-03-01 ~ 2024-03-31", "내림 (FLOOR)", "정량 60점");
         assertThat(browser.findAll(By.cssSelector(".rs-winner-group"))).hasSize(2);

@@ -171,7 +171,7 @@ class PublicationIntegrationTests {
                 .contains(published).doesNotContain(unpublished);
 
         String page = citizen.getPage("/results/cycles/" + published).getBody();
-        assertThat(page).contains("2024년(2023년 실적) 평가 결과", "「지방자치단체 적극행정 운영규정」 제18조", "2024-03-01 ~ 2024-03-31",
+        assertThat(page).contains("2024년(2023년 실적) 결과", "「지방자치단체 적극행정 운영규정」 제18조", "2024-03-01 ~ 2024-03-31",
                 "내림 (FLOOR)", "수상 기관", "최우수");
         var result = publications.publicResult(published);
         var winner = result.winners("시").getFirst();
