@@ -72,30 +72,39 @@ public class SubmissionWorkbooks {
     public byte[] institutionTemplate(long cycleId, long institutionId) {
         var view = submissions.view(cycleId, institutionId); // checks who may see it
         List<List<Object>> rows = new ArrayList<>();
-        addRows(rows, view);
+        for (var row : view.valueRows()) {
+            rows.add(row(view.institutionId(), view.institutionName(), row.indicator(), row.value(), row.offered(),
+                    row.valueRequired()));
+        }
         return write(rows);
     }
 
     /** For administrators: every target institution × every value institutions enter, for the whole cycle. */
     public byte[] cycleTemplate(long cycleId) {
         permissions.requireManage();
-        if (evaluationStore.cycle(cycleId).isEmpty()) {
-            throw UserFacingException.notFound("evaluation.cycle.notFound", cycleId);
-        }
+        var cycle = evaluationStore.cycle(cycleId)
+                .orElseThrow(() -> UserFacingException.notFound("evaluation.cycle.notFound", cycleId));
+        var entered = rules.forCycle(cycleId).values().stream().filter(SubmissionRules.Rule::entersValue).toList();
+        Map<Long, Map<String, BigDecimal>> values = new HashMap<>();
+        evaluationStore.values(cycleId).forEach(v -> values.computeIfAbsent(v.institutionId(), k -> new HashMap<>())
+                .put(v.indicatorCode(), v.value().stripTrailingZeros()));
         List<List<Object>> rows = new ArrayList<>();
         for (var target : evaluationStore.targets(cycleId)) {
-            addRows(rows, submissions.view(cycleId, target.institutionId()));
+            var mine = values.getOrDefault(target.institutionId(), Map.of());
+            for (var rule : entered) {
+                rows.add(row(target.institutionId(), target.name(), rule.indicator(), mine.get(rule.indicator().code()),
+                        submissions.offered(cycle, target.institutionId(), rule.indicator()).orElse(null),
+                        rule.valueRequired()));
+            }
         }
         return write(rows);
     }
 
-    private static void addRows(List<List<Object>> rows, Submissions.View view) {
-        for (var row : view.valueRows()) {
-            var spec = row.indicator();
-            String note = row.offered() != null ? "출처: " + row.offered().source() : row.valueRequired() ? "필수" : "선택";
-            rows.add(List.of(view.institutionId(), view.institutionName(), spec.code(), spec.name(),
-                    row.shownValue() == null ? "" : row.shownValue(), note));
-        }
+    private static List<Object> row(long institutionId, String institutionName, IndicatorSpec spec, @Nullable BigDecimal value,
+            KnownIndicatorValues.@Nullable KnownValue offered, boolean required) {
+        String note = offered != null ? "출처: " + offered.source() : required ? "필수" : "선택";
+        BigDecimal shown = value != null ? value : offered != null ? offered.value() : null;
+        return List.of(institutionId, institutionName, spec.code(), spec.name(), shown == null ? "" : shown, note);
     }
 
     private static byte[] write(List<List<Object>> rows) {

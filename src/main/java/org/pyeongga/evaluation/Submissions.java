@@ -142,6 +142,11 @@ public class Submissions {
             boolean canEdit, boolean canConfirm, boolean canWithdraw, boolean canCorrect, List<Row> rows, List<Missing> missing,
             long totalBytes, long maxFileBytes, long maxInstitutionBytes) {
 
+        /** The evidence stored so far, as people read sizes: "4 KB", "1.3 MB". */
+        public String totalShown() {
+            return totalBytes < 1024 * 1024 ? Math.ceilDiv(totalBytes, 1024) + " KB" : megabytes(totalBytes);
+        }
+
         public List<Row> valueRows() {
             return rows.stream().filter(Row::entersValue).toList();
         }
@@ -216,7 +221,7 @@ public class Submissions {
         return missing;
     }
 
-    private Optional<KnownIndicatorValues.KnownValue> offered(EvaluationStore.CycleRow cycle, long institutionId,
+    Optional<KnownIndicatorValues.KnownValue> offered(EvaluationStore.CycleRow cycle, long institutionId,
             IndicatorSpec spec) {
         var question = new KnownIndicatorValues.Question(cycle.id(), institutionId, spec.code(), spec.name(), cycle.from(),
                 cycle.to());

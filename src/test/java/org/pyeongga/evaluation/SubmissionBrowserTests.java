@@ -125,6 +125,11 @@ class SubmissionBrowserTests {
         assertThat(browser.findAll(By.cssSelector("form[action$='/confirm']"))).isEmpty();
         browser.check("form-filled");
 
+        browser.open(form + "?lang=en");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("충청남도 논산시 submission: 2025년(2024년 실적)");
+        assertThat(browser.text(By.cssSelector("section[aria-labelledby='confirm-title']"))).contains("Everything required is there");
+        browser.check("form-en");
+
         var view = fixtures.as(OWNER, () -> submissions.view(cycle, nonsan));
         assertThat(view.missing()).isEmpty();
         assertThat(view.rows().get(1).value()).isEqualByComparingTo("7"); // the offer, accepted
