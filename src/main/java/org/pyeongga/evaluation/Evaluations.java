@@ -414,6 +414,11 @@ public class Evaluations {
         return store.targets(cycleId).stream().map(t -> new CycleTarget(t.institutionId(), t.group(), t.name())).toList();
     }
 
+    /** The cycle's grade rule as defined (public knowledge: notices print its bands). */
+    public GradeRuleSpec gradeRule(long cycleId) {
+        return json.readValue(cycle(cycleId).gradeRuleJson(), GradeRuleSpec.class);
+    }
+
     public String cycleLabel(long cycleId) {
         return cycle(cycleId).label();
     }

@@ -55,6 +55,14 @@ public record GradeRuleSpec(String kind, List<Band> bands, @Nullable String roun
         return layers.stream().map(GradeRuleSpec::effectiveRounding).filter(r -> !r.isEmpty()).findFirst().orElse("");
     }
 
+    /** The bands of the first band rule in the tree (what notices print as 등급 구간), or none. */
+    public List<Band> effectiveBands() {
+        if (kind.equals("BANDS")) {
+            return bands;
+        }
+        return layers.stream().map(GradeRuleSpec::effectiveBands).filter(b -> !b.isEmpty()).findFirst().orElse(List.of());
+    }
+
     /** A one-line description stored with results, e.g. "백분위 구간(우수 ≤ 0.3, 보통 ≤ 1; FLOOR; 동점은 상위 등급)". */
     public String describe() {
         String ties = tiesTakeBetterGrade ? "동점은 상위 등급" : "동점도 정원 유지";

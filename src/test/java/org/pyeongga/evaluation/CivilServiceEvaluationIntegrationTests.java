@@ -215,6 +215,12 @@ class CivilServiceEvaluationIntegrationTests {
         assertThat(table.select("tfoot td strong").text()).isEqualTo(row.grade());
         assertThat(table.select("tfoot td").text()).matches(".[ ]\\((최우수|우수|보통|미흡|아주미흡)\\)");
         assertThat(Jsoup.parse(page.getBody()).select("main p.pg-muted").text()).contains("등급 규칙", "HALF_UP");
+        // the grade bands as the notice prints them
+        var bands = Jsoup.parse(page.getBody()).selectFirst("main .pg-grade-bands table");
+        assertThat(bands.selectFirst("caption").text()).startsWith("등급 구간");
+        assertThat(bands.select("tbody tr")).extracting(tr -> tr.text()).containsExactly("가 (최우수) 상위 10% 이내",
+                "나 (우수) 10% 초과 ~ 30% 이하", "다 (보통) 30% 초과 ~ 70% 이하", "라 (미흡) 70% 초과 ~ 90% 이하",
+                "마 (아주미흡) 90% 초과");
 
         // the English page: same table, English texts
         var english = Http.signedIn(port, TestUsers.withRole(accounts, Role.PROGRAM_ADMIN))

@@ -71,6 +71,7 @@ class ResultPages {
         model.addAttribute("label", evaluations.cycleLabel(cycleId));
         model.addAttribute("result", result);
         model.addAttribute("row", row);
+        model.addAttribute("bands", evaluations.gradeRule(cycleId).effectiveBands());
         return "evaluation/explanation";
     }
 }
