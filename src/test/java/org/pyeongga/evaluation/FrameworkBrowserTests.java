@@ -170,5 +170,42 @@ class FrameworkBrowserTests {
         browser.check("versions");
         assertThat(evaluations.framework(cycle)).extracting(IndicatorSpec::code)
                 .containsExactly("P1", "IN.HELD", "IN.DONE", "P2", "Q1");
+
+        // next year's cycle starts from a copy of this one, changes an indicator, is published, reopened and published
+        browser.clickAndWait(By.cssSelector("nav.pg-gnb a[href='/admin/evaluations/programs']"));
+        browser.clickAndWait(By.cssSelector("main a[href='/admin/evaluations/programs/" + program + "/cycles/new']"));
+        fill("label", "2026년(2025년 실적)");
+        fill("evaluationYear", "2026");
+        fill("performanceYear", "2025");
+        browser.setValue(By.id("periodFrom"), "2025-01-01");
+        browser.setValue(By.id("periodTo"), "2025-12-31");
+        tick("group-" + ids.get(0));
+        assertThat(browser.find(By.id("name-" + ids.get(0))).getDomProperty("value")).isEqualTo("광역");
+        choose("fromCycleId", String.valueOf(cycle));
+        browser.check("new-cycle");
+        save();
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("2026년(2025년 실적) 지표 체계");
+        assertThat(browser.text(By.cssSelector("main [role=status]"))).contains("복사해 왔습니다");
+        assertThat(browser.text(By.cssSelector("main dl"))).contains("초안", "최우수", "FLOOR");
+        browser.clickAndWait(By.cssSelector("main a[href$='/indicators/P1']"));
+        fill("points", "25");
+        save();
+        browser.clickAndWait(By.cssSelector("main form[action$='/publish'] button"));
+        fill("reason", "P1 배점 조정 반영");
+        browser.clickAndWait(By.cssSelector("main form[action$='/reopen'] button"));
+        assertThat(browser.text(By.cssSelector("main dl"))).contains("제2판", "초안");
+        browser.clickAndWait(By.linkText("지표 추가"));
+        fill("code", "P3");
+        fill("area", "정량");
+        fill("item", "이행 성과");
+        fill("name", "소극행정 신고 처리");
+        choose("kind", "PENALTY");
+        fill("points", "5");
+        save();
+        browser.clickAndWait(By.cssSelector("main form[action$='/publish'] button"));
+        browser.clickAndWait(By.linkText("판 이력"));
+        assertThat(browser.text(By.cssSelector("main"))).contains("제2판", "다시 열림", "P1 배점 조정 반영",
+                "추가된 지표: P3", "첫 확정입니다");
+        browser.check("versions-2");
     }
 }

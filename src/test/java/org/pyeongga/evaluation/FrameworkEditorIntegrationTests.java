@@ -457,6 +457,25 @@ class FrameworkEditorIntegrationTests {
         assertThat(versions.getStatusCode().value()).isEqualTo(200);
         assertThat(versions.getBody()).contains("제1판", "첫 확정입니다", "실행계획");
         assertThat(indicators(api, cycle)).extracting(i -> i.get("code")).containsExactly("A1");
+
+        // the new-cycle form refuses what it cannot create, and changes nothing
+        String cycles = "/admin/evaluations/programs/" + programId + "/cycles";
+        String form = "evaluationYear=2025&performanceYear=2024&half=&periodFrom=2024-01-01&periodTo=2024-12-31";
+        var duplicate = pages.postForm(cycles, "label=" + enc("화면") + "&" + form + "&group=" + groupIds.get(0) + "&name-"
+                + groupIds.get(0) + "=" + enc("광역"));
+        assertThat(duplicate.getStatusCode().value()).isEqualTo(409);
+        assertThat(duplicate.getBody()).contains("회차 “화면”이(가) 이미 있습니다");
+        var noGroup = pages.postForm(cycles, "label=" + enc("다음 회차") + "&" + form);
+        assertThat(noGroup.getStatusCode().value()).isEqualTo(400);
+        assertThat(noGroup.getBody()).contains("대상 평가군을 하나 이상 고르세요");
+        assertThat(coordinator.postForm(cycles, "label=x&" + form + "&group=" + groupIds.get(0)).getStatusCode().value())
+                .isEqualTo(403);
+        var copied = pages.postForm(cycles, "label=" + enc("다음 회차") + "&" + form + "&group=" + groupIds.get(0) + "&name-"
+                + groupIds.get(0) + "=" + enc("광역") + "&fromCycleId=" + cycle);
+        assertThat(copied.getStatusCode().value()).isEqualTo(302);
+        assertThat(api.getJsonList("/api/v1/evaluations/programs").getBody().stream()
+                .filter(p -> p.get("code").equals("TEST-FRAMEWORK-PAGES")).findFirst().orElseThrow().get("cycles").toString())
+                .contains("다음 회차", "indicators=1");
     }
 
     private static String enc(String s) {

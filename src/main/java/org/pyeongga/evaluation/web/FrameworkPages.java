@@ -30,9 +30,14 @@ import org.springframework.web.util.UriUtils;
 class FrameworkPages {
 
     private final FrameworkEditor editor;
+    private final org.pyeongga.evaluation.Evaluations evaluations;
+    private final org.pyeongga.organization.EvaluationGroups groups;
 
-    FrameworkPages(FrameworkEditor editor) {
+    FrameworkPages(FrameworkEditor editor, org.pyeongga.evaluation.Evaluations evaluations,
+            org.pyeongga.organization.EvaluationGroups groups) {
         this.editor = editor;
+        this.evaluations = evaluations;
+        this.groups = groups;
     }
 
     @ModelAttribute("section")
@@ -56,7 +61,8 @@ class FrameworkPages {
         }
     }
 
-    static final List<String> DONE = List.of("published", "reopened", "copied", "saved", "removed", "added", "rule");
+    static final List<String> DONE = List.of("published", "reopened", "copied", "saved", "removed", "added", "rule",
+            "created");
 
     private static String base(long programId, long cycleId) {
         return "/admin/evaluations/programs/" + programId + "/cycles/" + cycleId + "/framework";
@@ -153,6 +159,123 @@ class FrameworkPages {
     String removeIndicator(@PathVariable long programId, @PathVariable long cycleId, @PathVariable String code, Model model) {
         framework(programId, cycleId);
         return change(programId, cycleId, "removed", model, () -> editor.removeIndicator(cycleId, code));
+    }
+
+    // ---- a new cycle, its framework copied from another ------------------------------------------------------------
+
+    /** The new-cycle form as typed: labels, years and period, target groups (id → ranking name), a cycle to copy. */
+    record CycleForm(@Nullable String label, @Nullable String evaluationYear, @Nullable String performanceYear,
+            @Nullable String half, @Nullable String periodFrom, @Nullable String periodTo, @Nullable Long fromCycleId) {}
+
+    private String cycleForm(long programId, CycleForm form, List<Long> chosen, Map<String, String> names, Model model) {
+        var program = editor.programs().stream().filter(p -> p.id() == programId).findFirst()
+                .orElseThrow(() -> UserFacingException.notFound("evaluation.program.notFound", programId));
+        model.addAttribute("program", program);
+        model.addAttribute("form", form);
+        model.addAttribute("groups", groups.all());
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("names", names);
+        model.addAttribute("sources", editor.programs().stream().flatMap(p -> p.cycles().stream())
+                .filter(c -> c.indicators() > 0).toList());
+        return "evaluation/framework/new-cycle";
+    }
+
+    @GetMapping("/{programId}/cycles/new")
+    String newCycle(@PathVariable long programId, Model model) {
+        var program = editor.programs().stream().filter(p -> p.id() == programId).findFirst()
+                .orElseThrow(() -> UserFacingException.notFound("evaluation.program.notFound", programId));
+        var last = program.cycles().stream().filter(c -> c.indicators() > 0).findFirst();
+        int year = last.map(c -> c.evaluationYear() + 1).orElse(java.time.Year.now().getValue());
+        return cycleForm(programId, new CycleForm("", String.valueOf(year), String.valueOf(year - 1), "",
+                (year - 1) + "-01-01", (year - 1) + "-12-31", last.map(FrameworkEditor.CycleView::id).orElse(null)),
+                List.of(), Map.of(), model);
+    }
+
+    @PostMapping("/{programId}/cycles")
+    String createCycle(@PathVariable long programId, @ModelAttribute CycleForm form,
+            @RequestParam(name = "group", required = false) @Nullable List<Long> chosen,
+            @RequestParam Map<String, String> params, Model model) {
+        List<Long> picked = chosen == null ? List.of() : chosen;
+        Map<String, String> names = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("name-")) {
+                names.put(k.substring(5), v);
+            }
+        });
+        try {
+            if (form.label() == null || form.label().isBlank() || form.label().strip().length() > 100) {
+                throw UserFacingException.badInput("framework.cycle.label");
+            }
+            if (picked.isEmpty()) {
+                throw UserFacingException.badInput("framework.cycle.groups");
+            }
+            int evaluationYear = year(form.evaluationYear());
+            int performanceYear = year(form.performanceYear());
+            Integer half = form.half() == null || form.half().isBlank() ? null : Integer.valueOf(form.half().strip());
+            if (half != null && half != 1 && half != 2) {
+                throw UserFacingException.badInput("framework.cycle.half");
+            }
+            String label = form.label().strip();
+            if (editor.programs().stream().filter(p -> p.id() == programId).flatMap(p -> p.cycles().stream())
+                    .anyMatch(c -> c.label().equals(label))) {
+                throw UserFacingException.conflict("framework.cycle.duplicate", label);
+            }
+            java.time.LocalDate from;
+            java.time.LocalDate to;
+            try {
+                from = java.time.LocalDate.parse(String.valueOf(form.periodFrom()));
+                to = java.time.LocalDate.parse(String.valueOf(form.periodTo()));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw UserFacingException.badInput("framework.cycle.period");
+            }
+            if (to.isBefore(from)) {
+                throw UserFacingException.badInput("framework.cycle.period");
+            }
+            List<org.pyeongga.evaluation.NewCycle.TargetGroup> targets = new ArrayList<>();
+            for (Long id : picked) {
+                String name = names.getOrDefault(String.valueOf(id), "").strip();
+                if (name.isEmpty() || name.length() > 40) {
+                    throw UserFacingException.badInput("framework.cycle.groupName.invalid");
+                }
+                targets.add(new org.pyeongga.evaluation.NewCycle.TargetGroup(name, id));
+            }
+            GradeRuleSpec rule = new GradeRuleSpec("NONE", List.of(), null, true, Map.of(), null, null, List.of(), null,
+                    List.of(), false);
+            if (form.fromCycleId() != null) {
+                var source = editor.framework(form.fromCycleId());
+                if (source.indicators().isEmpty()) {
+                    throw UserFacingException.badInput("framework.copy.empty", source.cycle().label());
+                }
+                rule = source.gradeRule();
+            }
+            long cycleId = evaluations.createCycle(programId, new org.pyeongga.evaluation.NewCycle(form.label().strip(),
+                    evaluationYear, performanceYear, half, from, to, rule, targets));
+            if (form.fromCycleId() != null) {
+                editor.copyFrom(cycleId, form.fromCycleId());
+            }
+            return "redirect:" + base(programId, cycleId) + "?done=" + (form.fromCycleId() != null ? "copied" : "created");
+        } catch (UserFacingException e) {
+            if (e.status().value() == 403) {
+                throw e;
+            }
+            refused(e, model);
+            return cycleForm(programId, form, picked, names, model);
+        } catch (NumberFormatException e) {
+            refused(UserFacingException.badInput("framework.cycle.half"), model);
+            return cycleForm(programId, form, picked, names, model);
+        }
+    }
+
+    private static int year(@Nullable String text) {
+        try {
+            int year = Integer.parseInt(String.valueOf(text).strip());
+            if (year < 2000 || year > 2100) {
+                throw UserFacingException.badInput("framework.cycle.year");
+            }
+            return year;
+        } catch (NumberFormatException e) {
+            throw UserFacingException.badInput("framework.cycle.year");
+        }
     }
 
     // ---- the indicator form -----------------------------------------------------------------------------------------
