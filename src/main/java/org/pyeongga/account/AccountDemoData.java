@@ -37,7 +37,9 @@ class AccountDemoData {
         this.clock = clock;
     }
 
+    /** Early: other demos (judging's panel) use these accounts. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(5)
     void load() {
         if (accounts.exists("admin@pyeongga.kr")) {
             return;

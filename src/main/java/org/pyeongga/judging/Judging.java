@@ -377,6 +377,25 @@ public class Judging {
                 .map(s -> Map.entry(s.id(), s.criterion() + " · " + s.name())).toList();
     }
 
+    /** The round a panel belongs to. */
+    public long roundOfPanel(long panelId) {
+        permissions.requireManage();
+        return panelRow(panelId).roundId();
+    }
+
+    /** The institutions a round judges, by name (for declaring a conflict). */
+    public List<Map.Entry<Long, String>> institutions(long roundId) {
+        permissions.requireManage();
+        roundRow(roundId);
+        Map<Long, String> names = new java.util.TreeMap<>();
+        store.subjectsOfRound(roundId).forEach(s -> {
+            if (s.institutionId() != null) {
+                names.putIfAbsent(s.institutionId(), s.name());
+            }
+        });
+        return names.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
+    }
+
     /** Adds a pairing by hand, with a reason; refused if it would create a conflict of interest. */
     @Transactional
     public long addAssignment(long subjectId, long userId, String reason) {

@@ -50,7 +50,7 @@ public final class JudgingModel {
             @Nullable String reason) {}
 
     /** One assignment with its sheet's state (NONE before the first save). */
-    public record Assignment(long id, long roundId, long subjectId, @Nullable Long institutionId, String subject, String grouping, String criterion, String criterionName,
+    public record Assignment(long id, long roundId, String roundTitle, long subjectId, @Nullable Long institutionId, String subject, String grouping, String criterion, String criterionName,
             long userId, String evaluator, String origin, @Nullable String reason, String status,
             @Nullable BigDecimal score) {}
 

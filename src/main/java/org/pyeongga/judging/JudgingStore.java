@@ -245,10 +245,11 @@ class JudgingStore {
     record AssignmentRow(long id, long subjectId, long userId, String origin, @Nullable String reason) {}
 
     private static final String ASSIGNMENT_VIEW = """
-            select a.id, s.round_id, a.subject_id, s.institution_id, s.name, s.grouping, s.criterion, s.criterion_name, a.user_id, u.display_name,
+            select a.id, s.round_id, r.title, a.subject_id, s.institution_id, s.name, s.grouping, s.criterion, s.criterion_name, a.user_id, u.display_name,
                    a.origin, a.reason, coalesce(h.status, 'NONE') as status, h.score
               from judging_assignment a
               join judging_subject s on s.id = a.subject_id
+              join judging_round r on r.id = s.round_id
               join account_user u on u.id = a.user_id
               left join judging_sheet h on h.assignment_id = a.id
             """;
@@ -264,9 +265,9 @@ class JudgingStore {
     }
 
     private static JudgingModel.Assignment assignment(ResultSet rs, int n) throws SQLException {
-        return new JudgingModel.Assignment(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4, Long.class),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getBigDecimal(14));
+        return new JudgingModel.Assignment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                (Long) rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getLong(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getBigDecimal(15));
     }
 
     List<AssignmentRow> assignmentRowsOfPanel(long panelId) {
