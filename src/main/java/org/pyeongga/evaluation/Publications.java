@@ -253,20 +253,13 @@ public class Publications {
         return store.publication(cycleId).map(Publications::publication).orElseThrow();
     }
 
-    /** A run for export: administrators any run (default: the chosen, else the latest); others only the published one. */
-    public CycleResult exportable(long cycleId, @Nullable Integer runNo) {
-        if (permissions.canManage(actors.current())) {
-            Integer run = runNo != null ? runNo : store.chosenRun(cycleId).orElse(null);
-            return evaluations.resultForReview(cycleId, run);
-        }
+    // ---- the public -----------------------------------------------------------------------------------------------
+
+    /** The published run of a cycle (for exports), or 404 as if the cycle did not exist. */
+    public CycleResult publishedResult(long cycleId) {
         var publication = store.publication(cycleId).orElseThrow(Publications::notPublished);
-        if (runNo != null && runNo != publication.runNo()) {
-            throw notPublished();
-        }
         return evaluations.result(cycleId, publication.runNo());
     }
-
-    // ---- the public -----------------------------------------------------------------------------------------------
 
     public List<PublishedCycle> publishedCycles() {
         return store.publishedCycles().stream().map(Publications::published).toList();

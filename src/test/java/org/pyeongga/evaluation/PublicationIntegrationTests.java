@@ -296,5 +296,16 @@ class PublicationIntegrationTests {
         assertThat(frozen.getStatusCode().value()).isEqualTo(409);
         assertThat((String) frozen.getBody().get("detail")).contains("동결");
         assertThat(new Http(port).getJson("/api/v1/results/cycles/{c}", cycle).getBody().get("runNo")).isEqualTo(2);
+        var docs = new Http(port).getJson("/api-docs");
+        assertThat(docs.getBody().get("paths")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys(
+                "/api/v1/results/cycles", "/api/v1/results/cycles/{cycleId}",
+                "/api/v1/results/cycles/{cycleId}/institutions/{institutionId}", "/api/v1/results/cycles/{cycleId}/results.xlsx",
+                "/api/v1/evaluations/cycles/{cycleId}/runs", "/api/v1/evaluations/cycles/{cycleId}/runs/{runNo}/choose",
+                "/api/v1/evaluations/cycles/{cycleId}/runs/compare", "/api/v1/evaluations/cycles/{cycleId}/publication");
+        var xlsx = new Http(port).raw().get().uri("/api/v1/results/cycles/{c}/results.xlsx", cycle).retrieve().toEntity(byte[].class);
+        assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+        assertThat(xlsx.getHeaders().getContentType().toString()).startsWith("application/vnd.openxmlformats");
+        assertThat(new Http(port).raw().get().uri("/api/v1/results/cycles/{c}/results.xlsx", cycle + 1000).retrieve()
+                .toEntity(byte[].class).getStatusCode().value()).isEqualTo(404);
     }
 }

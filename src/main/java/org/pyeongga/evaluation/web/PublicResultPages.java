@@ -50,15 +50,13 @@ class PublicResultPages {
 
     @GetMapping("/results/cycles/{cycleId}/results.csv")
     ResponseEntity<byte[]> csv(@PathVariable long cycleId, Locale locale) {
-        var published = publications.publicResult(cycleId);
-        var result = publications.exportable(cycleId, published.runNo());
+        var result = publications.publishedResult(cycleId);
         return Exports.csv(tables.csv(tables.table(result, false, locale)), "results-" + cycleId);
     }
 
     @GetMapping("/results/cycles/{cycleId}/results.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long cycleId, Locale locale) {
-        var published = publications.publicResult(cycleId);
-        var result = publications.exportable(cycleId, published.runNo());
-        return Exports.xlsx(tables.xlsx(tables.table(result, false, locale), published.cycle().label()), "results-" + cycleId);
+        var result = publications.publishedResult(cycleId);
+        return Exports.xlsx(tables.xlsx(tables.table(result, false, locale), "results-" + cycleId), "results-" + cycleId);
     }
 }

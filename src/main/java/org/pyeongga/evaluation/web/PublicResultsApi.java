@@ -51,17 +51,14 @@ class PublicResultsApi {
     @GetMapping(path = "/cycles/{cycleId}/results.csv", produces = "text/csv")
     @Operation(summary = "발표된 결과를 CSV로 (UTF-8 BOM, 수식 실행 방지)")
     ResponseEntity<byte[]> csv(@PathVariable long cycleId, Locale locale) {
-        var published = publications.publicResult(cycleId);
-        return Exports.csv(tables.csv(tables.table(publications.exportable(cycleId, published.runNo()), false, locale)),
-                "results-" + cycleId);
+        return Exports.csv(tables.csv(tables.table(publications.publishedResult(cycleId), false, locale)), "results-" + cycleId);
     }
 
     @GetMapping(path = "/cycles/{cycleId}/results.xlsx",
             produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "발표된 결과를 Excel(xlsx)로 (수식 실행 방지)")
     ResponseEntity<byte[]> xlsx(@PathVariable long cycleId, Locale locale) {
-        var published = publications.publicResult(cycleId);
-        return Exports.xlsx(tables.xlsx(tables.table(publications.exportable(cycleId, published.runNo()), false, locale),
-                published.cycle().label()), "results-" + cycleId);
+        return Exports.xlsx(tables.xlsx(tables.table(publications.publishedResult(cycleId), false, locale),
+                "results-" + cycleId), "results-" + cycleId);
     }
 }
