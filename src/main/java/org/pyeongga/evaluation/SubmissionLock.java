@@ -52,8 +52,12 @@ class SubmissionLock {
         }
     }
 
-    /** Refuses (409 with the dates) unless the stage is open and the submission is not confirmed. */
+    /**
+     * Refuses (409 with the dates) unless the stage is open and the submission is not confirmed. Serialized per
+     * institution until the transaction ends, so a change and a confirmation cannot pass each other.
+     */
     void requireChangeable(long cycleId, long institutionId) {
+        store.lockInstitution(cycleId, institutionId);
         Optional<UserFacingException> why = whyLocked(cycleId, institutionId);
         if (why.isPresent()) {
             throw why.get();

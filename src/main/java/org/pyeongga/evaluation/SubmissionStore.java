@@ -139,7 +139,7 @@ class SubmissionStore {
                 .param("c", cycleId).param("i", institutionId).query(Long.class).single();
     }
 
-    /** Serializes evidence uploads of one institution in one cycle, so the size limit holds under concurrency. */
+    /** Serializes changes of one institution in one cycle (until the transaction ends): size limit, lock, confirmation. */
     void lockInstitution(long cycleId, long institutionId) {
         jdbc.sql("select pg_advisory_xact_lock(:c, :i)").param("c", (int) cycleId).param("i", (int) institutionId)
                 .query(Object.class).single();

@@ -269,7 +269,6 @@ public class Submissions {
         if (claimed != type) {
             throw UserFacingException.badInput("submission.evidence.mismatch", fileName, claimed.name(), type.name());
         }
-        store.lockInstitution(cycleId, institutionId);
         long total = store.totalBytes(cycleId, institutionId);
         if (total + content.length > maxInstitutionBytes) {
             throw new UserFacingException(HttpStatus.CONTENT_TOO_LARGE, "submission.evidence.quotaExceeded", fileName,
@@ -352,6 +351,7 @@ public class Submissions {
     public void withdraw(long cycleId, long institutionId) {
         requireCoordinator(actors.current(), institutionId);
         requireTarget(cycleId, institutionId);
+        store.lockInstitution(cycleId, institutionId);
         lock.requireStageOpen(cycleId);
         if (!store.withdraw(cycleId, institutionId)) {
             throw UserFacingException.conflict("submission.withdraw.notConfirmed");
