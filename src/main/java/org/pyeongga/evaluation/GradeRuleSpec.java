@@ -76,6 +76,7 @@ public record GradeRuleSpec(String kind, List<Band> bands, @Nullable String roun
             case "CUTOFFS" -> "점수 기준(" + String.join(", ", cuts.stream().map(c -> c.label() + " ≥ " + c.minimum().toPlainString()).toList())
                     + "; 그 밖 " + below + ")";
             case "LAYERS" -> String.join(" → ", layers.stream().map(GradeRuleSpec::describe).toList());
+            case "NONE" -> "등급 없음(순위만)";
             default -> kind;
         };
     }

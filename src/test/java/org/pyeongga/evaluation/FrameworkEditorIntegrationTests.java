@@ -473,6 +473,11 @@ class FrameworkEditorIntegrationTests {
         var copied = pages.postForm(cycles, "label=" + enc("다음 회차") + "&" + form + "&group=" + groupIds.get(0) + "&name-"
                 + groupIds.get(0) + "=" + enc("광역") + "&fromCycleId=" + cycle);
         assertThat(copied.getStatusCode().value()).isEqualTo(302);
+        var empty = pages.postForm(cycles, "label=" + enc("빈 회차") + "&" + form + "&group=" + groupIds.get(0) + "&name-"
+                + groupIds.get(0) + "=" + enc("광역"));
+        assertThat(empty.getStatusCode().value()).isEqualTo(302);
+        assertThat(pages.getPage(String.valueOf(empty.getHeaders().getLocation())).getBody())
+                .contains("회차를 만들었습니다", "등급 없음(순위만)", "아직 지표가 없습니다");
         assertThat(api.getJsonList("/api/v1/evaluations/programs").getBody().stream()
                 .filter(p -> p.get("code").equals("TEST-FRAMEWORK-PAGES")).findFirst().orElseThrow().get("cycles").toString())
                 .contains("다음 회차", "indicators=1");
