@@ -283,6 +283,21 @@ public class Judging {
         return removed;
     }
 
+    /**
+     * The signed-in evaluator declares a conflict with the institution of one of their assignments (found while
+     * reading its material): every assignment of theirs to that institution in the round goes at once.
+     */
+    @Transactional
+    public int declareOwnConflict(long assignmentId, String reason) {
+        long me = permissions.requireEvaluator();
+        var assignment = store.assignment(assignmentId).orElseThrow(() -> UserFacingException.notFound("judging.assignment.notFound"));
+        var subject = store.subject(assignment.subjectId()).orElseThrow();
+        if (assignment.userId() != me || subject.institutionId() == null) {
+            throw UserFacingException.notFound("judging.assignment.notFound");
+        }
+        return declareConflict(subject.roundId(), me, subject.institutionId(), reason);
+    }
+
     /** Every conflict between the round's panel members and its institutions, computed now. */
     public List<Conflict> conflicts(long roundId) {
         permissions.requireManage();

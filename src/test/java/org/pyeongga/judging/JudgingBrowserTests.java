@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * panel's assignments. Other people are refused.
  */
 @IntegrationTest
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class JudgingBrowserTests {
 
     private static BrowserSession browser;
@@ -88,6 +89,7 @@ class JudgingBrowserTests {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anEvaluatorScores() {
         browser.signIn("browser@judging.test.pyeongga.kr");
         browser.clickAndWait(By.cssSelector("nav.pg-gnb a[href='/judging']"));
@@ -119,9 +121,18 @@ class JudgingBrowserTests {
 
         browser.clickAndWait(By.cssSelector("main a[href='/judging']"));
         assertThat(browser.text(By.cssSelector("main"))).contains("배정 3건 중 1건 제출", "40");
+
+        // a conflict found while reading: declared with a reason, the pairing is gone at once
+        browser.clickAndWait(By.xpath("//main//a[normalize-space()='전북특별자치도 군산시']"));
+        browser.setValue(By.id("conflict-reason"), "배우자가 군산시청 근무");
+        browser.submitAndWait(By.xpath("//button[normalize-space()='이해충돌 신고']"));
+        assertThat(browser.text(By.cssSelector("main .pg-success"))).contains("이해충돌을 신고했습니다");
+        assertThat(browser.text(By.cssSelector("main"))).contains("배정 2건 중 1건 제출").doesNotContain("군산시");
+        browser.check("mine-after-conflict");
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void aProgramAdministratorManagesTheRound() {
         browser.signIn(TestUsers.withRole(accounts, Role.PROGRAM_ADMIN));
         browser.clickAndWait(By.cssSelector("nav.pg-gnb a[href='/admin/judging']"));
@@ -139,6 +150,16 @@ class JudgingBrowserTests {
         assertThat(browser.text(By.cssSelector("main .pg-success"))).contains("0건을 새로 배정");
         browser.check("round-assigned");
 
+        browser.setValue(By.id("expertise-tags"), "시, 규제");
+        browser.submitAndWait(By.xpath("//button[normalize-space()='전문 분야 저장']"));
+        assertThat(browser.text(By.cssSelector("main .jd-members"))).contains("규제, 시");
+        browser.find(By.xpath("//select[@id='former-institution']/option[normalize-space()='서울특별시 종로구']")).click();
+        browser.setValue(By.id("former-until"), "2025-01-31");
+        browser.submitAndWait(By.xpath("//button[normalize-space()='전 직장 기록']"));
+        assertThat(browser.text(By.cssSelector("main .pg-success"))).contains("전 직장을 기록했습니다");
+        assertThat(browser.text(By.xpath("//section[@aria-labelledby='conflicts-title']"))).contains("서울특별시 종로구", "전 직장",
+                "전북특별자치도 군산시", "신고한 이해충돌", "배우자가 군산시청 근무");
+
         browser.clickAndWait(By.xpath("(//main//a[normalize-space()='배정 보기·수정'])[1]"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("민간전문가 평가단 배정");
         browser.check("panel");
@@ -149,6 +170,7 @@ class JudgingBrowserTests {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(3)
     void othersAreRefused() {
         var evaluatorPages = Http.signedIn(port, TestUsers.withRole(accounts, Role.EVALUATOR));
         assertThat(evaluatorPages.getPage("/admin/judging").getStatusCode().value()).isEqualTo(403);

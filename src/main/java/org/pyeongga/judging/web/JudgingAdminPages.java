@@ -116,6 +116,31 @@ class JudgingAdminPages {
                 () -> judging.declareConflict(roundId, userId, institutionId, reason));
     }
 
+    @PostMapping("/admin/judging/rounds/{roundId}/expertise")
+    String expertise(@PathVariable long roundId, @RequestParam long userId, @RequestParam(defaultValue = "") String tags,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return onRound(roundId, model, response, redirect, "judging.notice.expertise", () -> {
+            judging.setExpertise(userId, new java.util.LinkedHashSet<>(java.util.Arrays.asList(tags.split(","))));
+            return null;
+        });
+    }
+
+    @PostMapping("/admin/judging/rounds/{roundId}/former-employers")
+    String formerEmployer(@PathVariable long roundId, @RequestParam long userId, @RequestParam long institutionId,
+            @RequestParam(required = false) @Nullable String until, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return onRound(roundId, model, response, redirect, "judging.notice.formerEmployer", () -> {
+            java.time.LocalDate day;
+            try {
+                day = java.time.LocalDate.parse(until == null ? "" : until.strip());
+            } catch (RuntimeException e) {
+                throw UserFacingException.badInput("judging.formerEmployer.until");
+            }
+            judging.recordFormerEmployer(userId, institutionId, day);
+            return null;
+        });
+    }
+
     @PostMapping("/admin/judging/rounds/{roundId}/reminders")
     String remind(@PathVariable long roundId, Model model, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {

@@ -47,6 +47,24 @@ class JudgingPages {
         return "judging/sheet";
     }
 
+    @PostMapping("/judging/assignments/{id}/conflict")
+    String declare(@PathVariable long id, @RequestParam(required = false) @Nullable String reason, Model model,
+            HttpServletResponse response, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            judging.declareOwnConflict(id, reason == null ? "" : reason);
+            redirect.addFlashAttribute("notice", "judging.notice.ownConflict");
+            return "redirect:/judging";
+        } catch (UserFacingException e) {
+            if (e.status().value() == 404 || e.status().value() == 403) {
+                throw e;
+            }
+            response.setStatus(e.status().value());
+            model.addAttribute("error", e);
+            model.addAttribute("sheet", judging.sheet(id));
+            return "judging/sheet";
+        }
+    }
+
     @PostMapping("/judging/assignments/{id}")
     String save(@PathVariable long id, @RequestParam(required = false) @Nullable Integer level,
             @RequestParam(required = false) @Nullable String comment, @RequestParam(defaultValue = "draft") String action,
