@@ -130,6 +130,9 @@ class PublicationBrowserTests {
         browser.clickAndWait(By.linkText("공개 결과 페이지 보기"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("2025년(2024년 실적) 결과");
         assertThat(browser.text(By.cssSelector("main dl"))).contains("원점수 평균으로 반영", "제18조");
+        browser.open("/admin/evaluations");
+        assertThat(browser.text(By.xpath("//a[@href='/admin/evaluations/" + toPublish + "/runs']/ancestor::tr"))).contains("발표됨");
+        browser.check("cycles");
     }
 
     @Test

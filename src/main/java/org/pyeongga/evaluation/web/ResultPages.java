@@ -21,9 +21,12 @@ class ResultPages {
     private final Evaluations evaluations;
     private final ResultTables tables;
 
-    ResultPages(Evaluations evaluations, ResultTables tables) {
+    private final org.pyeongga.evaluation.Publications publications;
+
+    ResultPages(Evaluations evaluations, ResultTables tables, org.pyeongga.evaluation.Publications publications) {
         this.evaluations = evaluations;
         this.tables = tables;
+        this.publications = publications;
     }
 
     @ModelAttribute("section")
@@ -34,6 +37,8 @@ class ResultPages {
     @GetMapping("/admin/evaluations")
     String cycles(Model model) {
         model.addAttribute("cycles", evaluations.cycles());
+        model.addAttribute("published", publications.publishedCycles().stream()
+                .map(org.pyeongga.evaluation.Publications.PublishedCycle::cycleId).collect(java.util.stream.Collectors.toSet()));
         return "evaluation/cycles";
     }
 
