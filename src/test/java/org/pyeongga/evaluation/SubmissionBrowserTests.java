@@ -43,6 +43,9 @@ class SubmissionBrowserTests {
     Evaluations evaluations;
 
     @Autowired
+    SubmissionWorkbooks workbooks;
+
+    @Autowired
     CycleStages stages;
 
     @Autowired
@@ -124,6 +127,22 @@ class SubmissionBrowserTests {
         // an indicator owner does not confirm: that is the coordinator's
         assertThat(browser.findAll(By.cssSelector("form[action$='/confirm']"))).isEmpty();
         browser.check("form-filled");
+
+        // the Excel way: the template comes back with a formula in one row, so nothing is saved and each row says why
+        byte[] template = fixtures.as(OWNER, () -> workbooks.institutionTemplate(cycle, nonsan));
+        Path workbook = Files.createDirectories(files.resolve(String.valueOf(System.nanoTime()))).resolve("실적.xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template));
+                var out = Files.newOutputStream(workbook)) {
+            book.getSheetAt(0).getRow(1).getCell(4).setCellFormula("6*2");
+            book.getSheetAt(0).getRow(3).getCell(4).setCellValue(1);
+            book.write(out);
+        }
+        browser.find(By.id("workbook-file")).sendKeys(workbook.toAbsolutePath().toString());
+        browser.submitAndWait(By.cssSelector("form.pg-upload[action*='/workbook'] button[type='submit']"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("엑셀 올리기 결과");
+        assertThat(browser.text(By.cssSelector("main [role='alert']"))).contains("오류가 있는 행이 1개 있어 아무것도 저장하지 않았습니다");
+        assertThat(browser.text(By.cssSelector("main table"))).contains("오류 수식은 받지 않습니다", "정상").doesNotContain("정상 정상");
+        browser.check("workbook-report");
 
         browser.open(form + "?lang=en");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("충청남도 논산시 submission: 2025년(2024년 실적)");
