@@ -384,6 +384,8 @@ class ObjectionIntegrationTests {
         assertThat(mine.getStatusCode().value()).isEqualTo(200);
         assertThat(mine.getBody()).contains("우수사례 " + f.b, "우수사례 " + f.c, "교육 이수 명단.pdf").doesNotContain("우수사례 " + f.d);
         assertThat(objector.getPage(page + "/evidence/" + f.evidenceB1).getStatusCode().value()).isEqualTo(200);
+        assertThat(objector.getPage(page + "?lang=en").getBody()).contains("Qualitative submissions of your group",
+                "File the objection", "Objections against us");
         assertThat(objector.getPage("/admin/evaluations/" + f.cycle + "/review").getStatusCode().value()).isEqualTo(403);
         assertThat(objector.getPage("/admin/evaluations/" + f.cycle + "/verification").getStatusCode().value()).isEqualTo(403);
         assertThat(objector.postForm("/admin/evaluations/" + f.cycle + "/review/rule", "objectorHidden=false&rejectedEvidence=FLAG")
