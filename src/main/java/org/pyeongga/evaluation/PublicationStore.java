@@ -67,15 +67,17 @@ class PublicationStore {
         jdbc.sql("select id from evaluation_cycle where id = :c for update").param("c", cycleId).query(Long.class).optional();
     }
 
-    void insertPublication(PublicationRow p) {
+    /** Records the publication; the database stamps the time. */
+    void insertPublication(long cycleId, int runNo, String by, String byName, LocalDate postingFrom, LocalDate postingTo,
+            String legalBasis, String methodText) {
         jdbc.sql("""
                         insert into evaluation_publication (cycle_id, run_no, published_by, published_by_name, posting_from,
                                                             posting_to, legal_basis, method_text)
                         values (:c, :n, :by, :name, :from, :to, :legal, :method)
                         """)
-                .param("c", p.cycleId()).param("n", p.runNo()).param("by", p.publishedBy()).param("name", p.publishedByName())
-                .param("from", Date.valueOf(p.postingFrom())).param("to", Date.valueOf(p.postingTo()))
-                .param("legal", p.legalBasis()).param("method", p.methodText())
+                .param("c", cycleId).param("n", runNo).param("by", by).param("name", byName)
+                .param("from", Date.valueOf(postingFrom)).param("to", Date.valueOf(postingTo))
+                .param("legal", legalBasis).param("method", methodText)
                 .update();
     }
 

@@ -246,8 +246,8 @@ public class Publications {
             throw UserFacingException.badInput("results.publication.methodRequired", METHOD_TEXT_MAX);
         }
         var actor = actors.current();
-        store.insertPublication(new PublicationStore.PublicationRow(cycleId, chosen, actor.id(), actor.name(), Instant.EPOCH,
-                request.postingFrom(), request.postingTo(), legal, method));
+        store.insertPublication(cycleId, chosen, actor.id(), actor.name(), request.postingFrom(), request.postingTo(), legal,
+                method);
         store.snapshotPanelScores(cycleId);
         events.publishEvent(new ResultsPublished(cycleId, chosen, request.postingFrom(), request.postingTo(), legal));
         return store.publication(cycleId).map(Publications::publication).orElseThrow();
