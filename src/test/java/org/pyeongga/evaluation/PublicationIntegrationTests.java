@@ -296,6 +296,14 @@ class PublicationIntegrationTests {
         assertThat(frozen.getStatusCode().value()).isEqualTo(409);
         assertThat((String) frozen.getBody().get("detail")).contains("동결");
         assertThat(new Http(port).getJson("/api/v1/results/cycles/{c}", cycle).getBody().get("runNo")).isEqualTo(2);
+        // administrators export any run; others are refused even for the published one's run number
+        var adminXlsx = api.raw().get().uri("/api/v1/evaluations/cycles/{c}/runs/1/results.xlsx", cycle).retrieve().toEntity(byte[].class);
+        assertThat(adminXlsx.getStatusCode().value()).isEqualTo(200);
+        var adminCsv = api.raw().get().uri("/api/v1/evaluations/cycles/{c}/runs/1/results.csv", cycle).retrieve().toEntity(String.class);
+        assertThat(adminCsv.getBody()).startsWith("\uFEFF\"평가군\"").contains("순위 구간 5%");
+        assertThat(Http.api(port, TestUsers.withRole(accounts, Role.INSTITUTION_COORDINATOR)).raw().get()
+                .uri("/api/v1/evaluations/cycles/{c}/runs/1/results.csv", cycle).retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(403);
         var docs = new Http(port).getJson("/api-docs");
         assertThat(docs.getBody().get("paths")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys(
                 "/api/v1/results/cycles", "/api/v1/results/cycles/{cycleId}",

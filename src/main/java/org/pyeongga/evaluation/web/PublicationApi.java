@@ -25,9 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicationApi {
 
     private final Publications publications;
+    private final org.pyeongga.evaluation.Evaluations evaluations;
+    private final org.pyeongga.evaluation.ResultTables tables;
 
-    PublicationApi(Publications publications) {
+    PublicationApi(Publications publications, org.pyeongga.evaluation.Evaluations evaluations,
+            org.pyeongga.evaluation.ResultTables tables) {
         this.publications = publications;
+        this.evaluations = evaluations;
+        this.tables = tables;
     }
 
     /** A new run: the evaluator normalization for every panel (AUTOMATIC when omitted) and a note. */
@@ -70,5 +75,22 @@ class PublicationApi {
     @ApiResponse(responseCode = "409", description = "선택한 산출이 없거나, 정성평가가 끝나지 않았거나, 이미 발표함")
     Publications.Publication publish(@PathVariable long cycleId, @RequestBody Publications.PublicationRequest request) {
         return publications.publish(cycleId, request);
+    }
+
+    @GetMapping(path = "/runs/{runNo}/results.csv", produces = "text/csv")
+    @Operation(summary = "산출 하나를 CSV로 (순위 구간 포함, UTF-8 BOM, 수식 실행 방지)")
+    org.springframework.http.ResponseEntity<byte[]> csv(@PathVariable long cycleId, @PathVariable int runNo,
+            java.util.Locale locale) {
+        var result = evaluations.resultForReview(cycleId, runNo);
+        return Exports.csv(tables.csv(tables.table(result, true, locale)), "results-" + cycleId + "-" + runNo);
+    }
+
+    @GetMapping(path = "/runs/{runNo}/results.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "산출 하나를 Excel(xlsx)로 (순위 구간 포함, 수식 실행 방지)")
+    org.springframework.http.ResponseEntity<byte[]> xlsx(@PathVariable long cycleId, @PathVariable int runNo,
+            java.util.Locale locale) {
+        var result = evaluations.resultForReview(cycleId, runNo);
+        return Exports.xlsx(tables.xlsx(tables.table(result, true, locale), "results-" + cycleId + "-" + runNo),
+                "results-" + cycleId + "-" + runNo);
     }
 }
