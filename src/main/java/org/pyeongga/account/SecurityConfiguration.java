@@ -82,8 +82,11 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, Accounts accounts) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/audit/**", "/api/v1/users/**", "/api/v1/evaluations/**",
-                                "/api/v1/judging/**").authenticated()
+                                "/api/v1/judging/**", "/api/v1/voting/admin/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        // Citizens act with a voter token (header X-Pyeongga-Voter), checked by the voting module.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/voting/identity", "/api/v1/voting/ballots/*/votes",
+                                "/api/v1/voting/proposals", "/api/v1/voting/proposals/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Pyeongga\", charset=\"UTF-8\"");
@@ -108,6 +111,8 @@ class SecurityConfiguration {
                                 "/institutions/*/reorganize", "/submissions", "/submissions/**", "/judging", "/judging/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/login/otp", "/login/otp/cancel", "/invitation/*").permitAll()
+                        // The participation portal: citizens act with a verified voter cookie, checked by the voting module.
+                        .requestMatchers(HttpMethod.POST, "/participate/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll()
