@@ -65,11 +65,12 @@ class DatabaseConfiguration {
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("max_connections", "100");
-            if (!settings.durable()) {
-                builder.setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
-            }
+            // zonky's builder defaults to synchronous_commit=off: a commit could be acknowledged and then lost in a
+            // crash. Durable (the default) states all three settings as production has them.
+            String durability = settings.durable() ? "on" : "off";
+            builder.setServerConfig("fsync", durability)
+                    .setServerConfig("synchronous_commit", durability)
+                    .setServerConfig("full_page_writes", durability);
             EmbeddedPostgres server = builder.start();
             createDatabaseIfMissing(server);
             return server;

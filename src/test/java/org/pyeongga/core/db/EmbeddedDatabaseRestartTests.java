@@ -77,6 +77,10 @@ class EmbeddedDatabaseRestartTests {
             assertThat(data.resolve("postgres").resolve("PG_VERSION")).exists();
             assertThat(app.getBean(JdbcClient.class).sql("show data_directory").query(String.class).single())
                     .isEqualTo(data.resolve("postgres").toAbsolutePath().toString());
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                assertThat(jdbc.sql("show " + setting).query(String.class).single()).as(setting).isEqualTo("on");
+            }
         }
     }
 
