@@ -59,6 +59,7 @@ class AccountDemoData {
         people.put("committee@pyeongga.kr", new Object[] {"보령시 적극행정위원회 위원", boryeong, Role.COMMITTEE_MEMBER});
         people.put("hr@pyeongga.kr", new Object[] {"보령시 인사 담당", boryeong, Role.HR_OFFICER});
         people.put("audit@pyeongga.kr", new Object[] {"보령시 감사 담당", boryeong, Role.AUDIT_OFFICER});
+        people.put("boryeong@pyeongga.kr", new Object[] {"보령시 기관 총괄", boryeong, Role.INSTITUTION_COORDINATOR});
         people.forEach((email, p) -> {
             long id = accounts.create(email, (String) p[0], PASSWORD, Set.of(new Membership((@Nullable Long) p[1], (Role) p[2])));
             if (p[2] == Role.SYSTEM_ADMIN || p[2] == Role.PROGRAM_ADMIN) {

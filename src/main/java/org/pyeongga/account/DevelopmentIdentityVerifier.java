@@ -12,7 +12,8 @@ import org.pyeongga.core.UserFacingException;
 
 /**
  * 개발용 본인확인: proves nothing. Takes a name, a birth date and a free "test person" id and derives a stable fake DI
- * from them, so demos and tests can vote as several people. Refused when the production profile is active.
+ * from them, so demos and tests can vote as several people; an optional {@code residenceCode} (10-digit 행정구역 code,
+ * e.g. 4418000000 for 보령시) plays the residence a real provider or residence check would supply. Refused when the production profile is active.
  */
 final class DevelopmentIdentityVerifier implements IdentityVerifier {
 
@@ -46,8 +47,12 @@ final class DevelopmentIdentityVerifier implements IdentityVerifier {
         } catch (DateTimeParseException e) {
             throw UserFacingException.badInput("error.date", "birthDate", birth);
         }
+        String residence = parameters.getOrDefault("residenceCode", "").strip();
+        if (!residence.isEmpty() && !residence.matches("[0-9]{10}")) {
+            throw UserFacingException.badInput("voting.identity.residence", residence);
+        }
         return new VerifiedPerson(name, birthDate, fakeDi(name + "|" + birthDate + "|" + person), provider(),
-                clock.instant());
+                clock.instant(), residence.isEmpty() ? null : residence);
     }
 
     /** A 64-character value shaped like a real DI (Base64 of 48 bytes). */

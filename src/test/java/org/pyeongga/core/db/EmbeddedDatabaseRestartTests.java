@@ -26,7 +26,7 @@ class EmbeddedDatabaseRestartTests {
             assertThat(jdbc.sql("select version()").query(String.class).single()).contains("PostgreSQL 17");
             assertThat(seedRows(jdbc)).isEqualTo(315);
             assertThat(count(jdbc, "organization_group")).isEqualTo(4 + 6); // the demo's 광역·시·군·구 groups, the 민원 demo's six types
-            assertThat(count(jdbc, "account_user")).isEqualTo(9 + 3); // one demo account per role, three more evaluators (judging)
+            assertThat(count(jdbc, "account_user")).isEqualTo(10 + 3); // one demo account per role (and the 보령시 coordinator for voting), three more evaluators (judging)
             jdbc.sql("insert into organization_group (code, name) values ('KEEP', '재시작 확인')").update();
             migrations = count(jdbc, "flyway_schema_history");
         }
@@ -35,7 +35,7 @@ class EmbeddedDatabaseRestartTests {
             assertThat(jdbc.sql("select name from organization_group where code = 'KEEP'").query(String.class).single())
                     .isEqualTo("재시작 확인");
             assertThat(seedRows(jdbc)).isEqualTo(315); // the seed ran once
-            assertThat(count(jdbc, "account_user")).isEqualTo(9 + 3);
+            assertThat(count(jdbc, "account_user")).isEqualTo(10 + 3);
             assertThat(count(jdbc, "flyway_schema_history")).isEqualTo(migrations); // nothing ran twice
             assertThat(count(jdbc, "organization_group")).isEqualTo(4 + 6 + 1); // demo data is not loaded twice
         }
