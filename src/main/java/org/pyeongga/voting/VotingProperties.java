@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Voting settings ({@code pyeongga.voting.*}): group commit (votes per transaction, the longest a vote waits for its
- * batch, queue size, writer threads), the proxy header that carries the client's country code (e.g.
+ * batch, queue size, writer threads, the Retry-After given when the queue is full), the proxy header that carries the client's country code (e.g.
  * {@code CF-IPCountry}; none by default), and how often tallies are recomputed.
  */
 @ConfigurationProperties("pyeongga.voting")
 public record VotingProperties(@Nullable Integer batchSize, @Nullable Duration batchWait, @Nullable Integer queueCapacity,
-        @Nullable Integer writers, @Nullable String countryHeader, @Nullable Duration tallyInterval) {
+        @Nullable Integer writers, @Nullable String countryHeader, @Nullable Duration tallyInterval, @Nullable Duration retryAfter) {
 
     public VotingProperties {
         batchSize = batchSize == null ? 500 : batchSize;
@@ -19,5 +19,6 @@ public record VotingProperties(@Nullable Integer batchSize, @Nullable Duration b
         queueCapacity = queueCapacity == null ? 20_000 : queueCapacity;
         writers = writers == null ? 2 : writers;
         tallyInterval = tallyInterval == null ? Duration.ofSeconds(30) : tallyInterval;
+        retryAfter = retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
     }
 }
