@@ -87,6 +87,7 @@ class SecurityConfiguration {
                         // Citizens act with a voter token (header X-Pyeongga-Voter), checked by the voting module.
                         .requestMatchers(HttpMethod.POST, "/api/v1/voting/identity", "/api/v1/voting/ballots/*/votes",
                                 "/api/v1/voting/proposals", "/api/v1/voting/proposals/**").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/voting/proposals/*/supports").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Pyeongga\", charset=\"UTF-8\"");

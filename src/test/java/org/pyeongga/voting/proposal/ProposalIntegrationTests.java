@@ -148,7 +148,8 @@ class ProposalIntegrationTests {
         var answered = staff.postJson("/api/v1/voting/admin/proposals/{id}/answer",
                 Map.of("kind", "PARTLY_ACCEPTED", "text", "시립도서관 한 곳에서 시범 운영합니다."), id);
         assertThat(answered.getStatusCode().value()).isEqualTo(200);
-        var page = new Http(port).getJson("/api/v1/voting/proposals/{id}", id).getBody();
+        @SuppressWarnings("unchecked")
+        var page = (Map<String, Object>) new Http(port).getJson("/api/v1/voting/proposals/{id}", id).getBody().get("proposal");
         assertThat(page).containsEntry("status", "ANSWERED").containsEntry("answerKind", "PARTLY_ACCEPTED")
                 .containsEntry("answerText", "시립도서관 한 곳에서 시범 운영합니다.");
         assertThat(page.toString()).doesNotContain(citizen("answer-author").key().value());

@@ -10,7 +10,13 @@ import org.pyeongga.voting.proposal.ProposalModel.Category;
 import org.pyeongga.voting.proposal.ProposalModel.Sort;
 import org.pyeongga.voting.proposal.ProposalModel.Status;
 import org.pyeongga.voting.proposal.Proposals;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,10 +33,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ProposalApi {
 
     private final Proposals proposals;
+    private final VoterCredentials voters;
 
-    ProposalApi(Proposals proposals) {
+    ProposalApi(Proposals proposals, VoterCredentials voters) {
         this.proposals = proposals;
+        this.voters = voters;
     }
+
+    record NewProposalRequest(long boardId, @Nullable String title, @Nullable String body, @Nullable Category category) {}
+
+    record Created(long id) {}
+
+    /** A proposal with what the asking citizen did: theirs, supported (both false without a voter token). */
+    record ProposalView(ProposalModel.Proposal proposal, boolean mine, boolean supported) {}
 
     record BoardView(ProposalModel.Board board, ProposalModel.StatusCounts counts) {}
 
@@ -55,8 +70,42 @@ class ProposalApi {
     }
 
     @GetMapping("/{proposalId}")
-    @Operation(summary = "제안 하나 (공감 수, 답변 기한, 공식 답변)")
-    ProposalModel.Proposal proposal(@PathVariable long proposalId) {
-        return proposals.view(proposalId, null).proposal();
+    @Operation(summary = "제안 하나 (공감 수, 답변 기한, 공식 답변); X-Pyeongga-Voter가 있으면 내 제안·공감 여부도. 숨긴 제안은 제안자에게만")
+    ProposalView proposal(@PathVariable long proposalId,
+            @RequestHeader(name = VoterCredentials.HEADER, required = false) @Nullable String voter) {
+        var viewing = proposals.view(proposalId, voters.read(voter).orElse(null));
+        return new ProposalView(viewing.proposal(), viewing.mine(), viewing.supported());
+    }
+
+    @GetMapping("/mine")
+    @Operation(summary = "내 제안 (숨긴 것과 그 이유 포함; X-Pyeongga-Voter 필요)")
+    List<ProposalModel.Proposal> mine(@RequestParam long board,
+            @RequestHeader(name = VoterCredentials.HEADER, required = false) @Nullable String voter) {
+        return proposals.mine(board, voters.require(voter));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "정책 제안 (X-Pyeongga-Voter 필요): 제목 100자, 내용 4000자 이내, 분야. 제안자의 공감 1이 더해짐")
+    Created submit(@RequestBody NewProposalRequest request,
+            @RequestHeader(name = VoterCredentials.HEADER, required = false) @Nullable String voter) {
+        var citizen = voters.require(voter);
+        return new Created(proposals.submit(request.boardId(), citizen,
+                new ProposalModel.NewProposal(request.title(), request.body(), request.category())));
+    }
+
+    @PostMapping("/{proposalId}/supports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "공감 (X-Pyeongga-Voter 필요; 한 사람이 한 번, 두 번째는 409)")
+    ProposalModel.SupportState support(@PathVariable long proposalId,
+            @RequestHeader(name = VoterCredentials.HEADER, required = false) @Nullable String voter) {
+        return proposals.support(proposalId, voters.require(voter));
+    }
+
+    @DeleteMapping("/{proposalId}/supports")
+    @Operation(summary = "공감 취소 (X-Pyeongga-Voter 필요; 정책장터가 열려 있는 동안)")
+    ProposalModel.SupportState withdraw(@PathVariable long proposalId,
+            @RequestHeader(name = VoterCredentials.HEADER, required = false) @Nullable String voter) {
+        return proposals.withdraw(proposalId, voters.require(voter));
     }
 }
