@@ -126,6 +126,11 @@ public class Ballots {
         return ballot.state(clock.instant());
     }
 
+    /** An announced ballot (not a draft) for voters, from memory while it runs; 404 otherwise. */
+    public Ballot announced(long id) {
+        return forVoting(id).orElseThrow(() -> UserFacingException.notFound("voting.ballot.notFound"));
+    }
+
     /** For casting: an opened or published ballot from memory, else the database. Drafts are not found. */
     Optional<Ballot> forVoting(long id) {
         Ballot cached = opened.get(id);
@@ -141,7 +146,10 @@ public class Ballots {
         return store.find(id);
     }
 
-    void forget(long id) {
+    void markPublished(long id, Instant at) {
+        if (!store.setPhase(id, Phase.OPENED, Phase.PUBLISHED, at)) {
+            throw UserFacingException.conflict("voting.publish.already");
+        }
         opened.remove(id);
     }
 

@@ -27,6 +27,21 @@ public record Choice(List<Long> options, Map<Long, Answer> answers) {
         return new Choice(List.of(), answers);
     }
 
+    /**
+     * A choice from what a form or JSON sent: answers by question id (values as {@link Answer#parse} reads them) when
+     * there are any, else option ids. An unknown question is refused (400).
+     */
+    public static Choice from(Ballot ballot, @Nullable List<Long> options, @Nullable Map<Long, ?> answers) {
+        if (answers != null && !answers.isEmpty()) {
+            Map<Long, Answer> parsed = new LinkedHashMap<>();
+            answers.forEach((questionId, raw) -> parsed.put(questionId, ballot.question(questionId)
+                    .map(q -> Answer.parse(q, raw))
+                    .orElseThrow(() -> UserFacingException.badInput("voting.choice.unknownQuestion", questionId))));
+            return ofAnswers(parsed);
+        }
+        return of(options == null ? List.of() : options);
+    }
+
     /** One survey answer: option ids (SINGLE, MULTIPLE), a scale value 1–5 (SCALE) or a text (TEXT). */
     public record Answer(List<Long> options, @Nullable Integer scale, @Nullable String text) {
 

@@ -10,11 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.pyeongga.account.IdentityVerifier;
+import org.pyeongga.account.VerifiedPerson;
+import org.pyeongga.account.VoterKeys;
+import org.pyeongga.core.Actor;
 import org.pyeongga.core.Digests;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.voting.Ballot.Kind;
 import org.pyeongga.voting.Ballot.Question;
 import org.pyeongga.voting.Choice.Answer;
+import org.pyeongga.voting.VotingEvents.VotingPaperVoteEntered;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,13 +42,55 @@ public class VoteCasting {
     private final VoteStore store;
     private final VotingSecrets secrets;
     private final JsonMapper json;
+    private final VotingPermissions permissions;
+    private final List<IdentityVerifier> verifiers;
+    private final VoterKeys voterKeys;
+    private final ApplicationEventPublisher events;
 
-    VoteCasting(Ballots ballots, VoteWriter writer, VoteStore store, VotingSecrets secrets, JsonMapper json) {
+    VoteCasting(Ballots ballots, VoteWriter writer, VoteStore store, VotingSecrets secrets, JsonMapper json,
+            VotingPermissions permissions, List<IdentityVerifier> verifiers, VoterKeys voterKeys,
+            ApplicationEventPublisher events) {
         this.ballots = ballots;
         this.writer = writer;
         this.store = store;
         this.secrets = secrets;
         this.json = json;
+        this.permissions = permissions;
+        this.verifiers = verifiers;
+        this.voterKeys = voterKeys;
+        this.events = events;
+    }
+
+    /**
+     * A staff member of the owner institution enters a paper or in-person vote for a person they verified with the
+     * identity check ({@code identity}: the provider's parameters; {@code provider} picks one if several): channel
+     * STAFF with the staff member's account, the same one-vote-per-key rule as the web, and an audit event naming the
+     * staff member and the ballot — never the person or the choice.
+     */
+    public Receipt enterPaperVote(long ballotId, Map<String, String> identity, Choice choice, CastContext context) {
+        Actor actor = permissions.current();
+        Ballot ballot = ballots.forVoting(ballotId).orElseThrow(() -> UserFacingException.notFound("voting.ballot.notFound"));
+        if (actor.kind() != Actor.Kind.USER || !actor.id().startsWith("user:")
+                || !permissions.canEnterPaperVotes(actor, ballot.ownerInstitutionId())) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "error.forbidden");
+        }
+        long staffUserId = Long.parseLong(actor.id().substring("user:".length()));
+        VerifiedPerson person = verifier(identity.get("provider")).complete(identity);
+        Voter voter = voterFor(person);
+        Receipt receipt = cast(ballotId, voter, choice, Channel.staff(staffUserId), context);
+        events.publishEvent(new VotingPaperVoteEntered(ballotId, ballot.ownerInstitutionId(), staffUserId));
+        return receipt;
+    }
+
+    /** The identity verifier named {@code provider}, or the only one (404 {@code voting.identity.unavailable} if none). */
+    public IdentityVerifier verifier(@org.jspecify.annotations.Nullable String provider) {
+        return verifiers.stream().filter(v -> provider == null || provider.isBlank() || v.provider().equals(provider))
+                .findFirst().orElseThrow(() -> UserFacingException.notFound("voting.identity.unavailable"));
+    }
+
+    /** The voter a completed identity check stands for (a citizen: no staff institutions). */
+    public Voter voterFor(VerifiedPerson person) {
+        return new Voter(voterKeys.keyFor(person), person.residenceCode(), Set.of());
     }
 
     /**

@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.pyeongga.account.IdentityVerifier;
 import org.pyeongga.account.VerifiedPerson;
-import org.pyeongga.account.VoterKeys;
 import org.pyeongga.core.ProblemResponses;
 import org.pyeongga.core.Texts;
 import org.pyeongga.core.UserFacingException;
@@ -26,7 +24,10 @@ import org.pyeongga.voting.Choice;
 import org.pyeongga.voting.Overloaded;
 import org.pyeongga.voting.Receipt;
 import org.pyeongga.voting.ReceiptCheck;
+import org.pyeongga.voting.Tallies;
+import org.pyeongga.voting.Tally;
 import org.pyeongga.voting.VoteCasting;
+import org.pyeongga.voting.VotingPermissions;
 import org.pyeongga.voting.Voter;
 import org.pyeongga.voting.VoterTokens;
 import org.springframework.http.HttpHeaders;
@@ -59,19 +60,19 @@ class VotingApi {
     private final Ballots ballots;
     private final VoteCasting casting;
     private final VoterTokens tokens;
-    private final VoterKeys voterKeys;
-    private final List<IdentityVerifier> verifiers;
+    private final Tallies tallies;
+    private final VotingPermissions permissions;
     private final CastContexts contexts;
     private final Texts texts;
     private final Clock clock;
 
-    VotingApi(Ballots ballots, VoteCasting casting, VoterTokens tokens, VoterKeys voterKeys,
-            List<IdentityVerifier> verifiers, CastContexts contexts, Texts texts, Clock clock) {
+    VotingApi(Ballots ballots, VoteCasting casting, VoterTokens tokens, Tallies tallies, VotingPermissions permissions,
+            CastContexts contexts, Texts texts, Clock clock) {
         this.ballots = ballots;
         this.casting = casting;
         this.tokens = tokens;
-        this.voterKeys = voterKeys;
-        this.verifiers = verifiers;
+        this.tallies = tallies;
+        this.permissions = permissions;
         this.contexts = contexts;
         this.texts = texts;
         this.clock = clock;
@@ -109,13 +110,9 @@ class VotingApi {
     }
 
     private VoterToken identity(Map<String, String> parameters) {
-        String provider = parameters.get("provider");
-        IdentityVerifier verifier = verifiers.stream()
-                .filter(v -> provider == null || provider.isBlank() || v.provider().equals(provider))
-                .findFirst().orElseThrow(() -> UserFacingException.notFound("voting.identity.unavailable"));
-        VerifiedPerson person = verifier.complete(parameters);
+        VerifiedPerson person = casting.verifier(parameters.get("provider")).complete(parameters);
         Instant now = clock.instant();
-        Voter voter = new Voter(voterKeys.keyFor(person), person.residenceCode(), java.util.Set.of());
+        Voter voter = casting.voterFor(person);
         return new VoterToken(tokens.issue(voter, now), tokens.expiresAt(now));
     }
 
@@ -148,19 +145,22 @@ class VotingApi {
         CastContext context = contexts.of(http);
         Voter voter = tokens.read(token, context.receivedAt()).orElseThrow(() -> new UserFacingException(
                 HttpStatus.UNAUTHORIZED, token == null || token.isBlank() ? "voting.token.missing" : "voting.token.invalid"));
-        Choice choice;
-        if (request.answers() != null && !request.answers().isEmpty()) {
-            Ballot ballot = ballots.ballot(id);
-            Map<Long, Choice.Answer> answers = new LinkedHashMap<>();
-            request.answers().forEach((questionId, raw) -> answers.put(questionId, ballot.question(questionId)
-                    .map(q -> Choice.Answer.parse(q, raw))
-                    .orElseThrow(() -> UserFacingException.badInput("voting.choice.unknownQuestion", questionId))));
-            choice = Choice.ofAnswers(answers);
-        } else {
-            choice = Choice.of(request.options() == null ? List.of() : request.options());
-        }
+        Choice choice = Choice.from(ballots.announced(id), request.options(), request.answers());
         Receipt receipt = casting.cast(id, voter, choice, Channel.WEB, context);
         return new ReceiptAnswer(receipt.code());
+    }
+
+    record ResultsView(long ballotId, boolean visible, @Nullable String hiddenReason, @Nullable String hiddenReasonKo,
+            @Nullable String hiddenReasonEn, @Nullable Tally tally) {}
+
+    @GetMapping("/ballots/{id}/results")
+    @Operation(summary = "결과: 공표 전 비공개 투표는 누구에게도(주관 기관 포함) 보이지 않음 — visible=false 와 그 이유",
+            description = "자유 응답은 결과 공표 후 주관 기관의 관리자에게만 포함")
+    ResultsView results(@PathVariable long id) {
+        Tally.View view = tallies.visibleTally(id, permissions.current());
+        return new ResultsView(id, view.visible(), view.hiddenReason(),
+                view.hiddenReason() == null ? null : texts.korean(view.hiddenReason()),
+                view.hiddenReason() == null ? null : texts.english(view.hiddenReason()), view.tally());
     }
 
     @GetMapping("/receipts/{code}")
