@@ -7,11 +7,13 @@ import org.pyeongga.core.CurrentActor;
 import org.pyeongga.core.Membership;
 import org.pyeongga.core.Role;
 import org.pyeongga.core.UserFacingException;
+import org.pyeongga.voting.VotingPermissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what on the ballot owners' pages (docs/decisions/0026-ballot-owner-pages.md).
+ * Who may do what on the ballot owners' pages (docs/decisions/0026-ballot-owner-pages.md). Who manages a ballot and
+ * who enters paper votes is the voting module's one policy ({@link VotingPermissions}); this adds what the pages answer.
  *
  * <ul>
  *   <li>Managers of a ballot (create, edit, open, abuse report, voids, publish, tally, exports): system administrators,
@@ -28,9 +30,11 @@ class BallotAdminPermissions {
     private static final Set<Role> MANAGING_ROLES = Set.of(Role.PROGRAM_ADMIN, Role.INSTITUTION_COORDINATOR);
 
     private final CurrentActor actors;
+    private final VotingPermissions voting;
 
-    BallotAdminPermissions(CurrentActor actors) {
+    BallotAdminPermissions(CurrentActor actors, VotingPermissions voting) {
         this.actors = actors;
+        this.voting = voting;
     }
 
     Actor current() {
@@ -48,14 +52,14 @@ class BallotAdminPermissions {
         return actor.kind() == Actor.Kind.USER && actor.hasRole(Role.SYSTEM_ADMIN);
     }
 
+    /** A signed-in manager of the owner institution's ballots. */
     boolean canManage(Actor actor, long ownerInstitutionId) {
-        return seesAll(actor) || actor.kind() == Actor.Kind.USER && actor.memberships().stream()
-                .anyMatch(m -> MANAGING_ROLES.contains(m.role()) && Long.valueOf(ownerInstitutionId).equals(m.institutionId()));
+        return actor.kind() == Actor.Kind.USER && voting.canManage(actor, ownerInstitutionId);
     }
 
+    /** A signed-in staff member of the owner institution (or one of its managers). */
     boolean canEnterPaperVotes(Actor actor, long ownerInstitutionId) {
-        return canManage(actor, ownerInstitutionId) || actor.kind() == Actor.Kind.USER && actor.memberships().stream()
-                .anyMatch(m -> Long.valueOf(ownerInstitutionId).equals(m.institutionId()));
+        return actor.kind() == Actor.Kind.USER && voting.canEnterPaperVotes(actor, ownerInstitutionId);
     }
 
     /** Institutions whose ballots {@code actor} may create (those they manage through a membership). */

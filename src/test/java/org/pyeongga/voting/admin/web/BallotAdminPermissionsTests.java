@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pyeongga.core.Actor;
+import org.pyeongga.core.CurrentActor;
 import org.pyeongga.core.Membership;
 import org.pyeongga.core.Role;
 import org.pyeongga.core.UserFacingException;
+import org.pyeongga.voting.VotingPermissions;
 
 /** The owners' permission policy as a table: role × institution → manage, paper entry, 404 or 403. */
 class BallotAdminPermissionsTests {
@@ -21,7 +23,14 @@ class BallotAdminPermissionsTests {
     }
 
     static BallotAdminPermissions policy(Actor actor) {
-        return new BallotAdminPermissions(() -> actor);
+        CurrentActor current = () -> actor;
+        try {
+            var constructor = VotingPermissions.class.getDeclaredConstructor(CurrentActor.class);
+            constructor.setAccessible(true); // the voting module's policy, as the application context builds it
+            return new BallotAdminPermissions(current, constructor.newInstance(current));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

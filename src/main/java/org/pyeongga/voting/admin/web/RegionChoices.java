@@ -1,0 +1,73 @@
+package org.pyeongga.voting.admin.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pyeongga.organization.InstitutionLevel;
+import org.pyeongga.organization.InstitutionQuery;
+import org.pyeongga.organization.InstitutionRegistry;
+import org.pyeongga.organization.InstitutionSummary;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The regions a REGION ballot can be limited to: the registry's 시·도 and 시·군·구 (as of today), each with the prefix
+ * of the 행정구역 code an identity check reports as residence (보령시 → 44180). The registry keys places by SGIS code,
+ * so {@code voting/region-codes.csv} maps one to the other: every 시·도 (current codes: 강원 51, 전북 52) and so far
+ * the 시·군·구 of 충청남도 and 전북특별자치도; a place without a line is not offered (add the line to offer it).
+ */
+@Component
+class RegionChoices {
+
+    /** A region as the form offers it: the residence-code prefix and the registry's name. */
+    record Region(String prefix, String label, boolean province) {}
+
+    private final InstitutionRegistry registry;
+    private final Map<String, String> prefixBySgis;
+
+    RegionChoices(InstitutionRegistry registry) {
+        this.registry = registry;
+        this.prefixBySgis = load();
+    }
+
+    List<Region> regions() {
+        var today = registry.today();
+        List<Region> regions = new ArrayList<>();
+        for (InstitutionLevel level : List.of(InstitutionLevel.METROPOLITAN, InstitutionLevel.BASIC)) {
+            var query = new InstitutionQuery(today, level, null, null, null, false);
+            for (InstitutionSummary i : registry.search(query, 0, 500).items()) {
+                String prefix = i.sgisCode() == null ? null : prefixBySgis.get(i.sgisCode());
+                if (prefix != null) {
+                    regions.add(new Region(prefix, i.displayName(), level == InstitutionLevel.METROPOLITAN));
+                }
+            }
+        }
+        regions.sort(Comparator.comparing(Region::prefix));
+        return regions;
+    }
+
+    /** The registry's name for a prefix, or the prefix itself when no place has it. */
+    String label(String prefix) {
+        return regions().stream().filter(r -> r.prefix().equals(prefix)).map(Region::label).findFirst().orElse(prefix);
+    }
+
+    private static Map<String, String> load() {
+        Map<String, String> map = new LinkedHashMap<>();
+        try (var reader = new java.io.BufferedReader(new InputStreamReader(
+                new ClassPathResource("voting/region-codes.csv").getInputStream(), StandardCharsets.UTF_8))) {
+            reader.lines().skip(1).map(String::strip).filter(l -> !l.isEmpty()).forEach(line -> {
+                String[] cells = line.split(",");
+                map.put(cells[0], cells[1]);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return map;
+    }
+}
