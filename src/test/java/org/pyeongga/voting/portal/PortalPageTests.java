@@ -2,17 +2,44 @@ package org.pyeongga.voting.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.support.Http;
 import org.pyeongga.support.IntegrationTest;
+import org.pyeongga.voting.Ballot;
+import org.pyeongga.voting.Ballot.Eligibility;
+import org.pyeongga.voting.Ballot.Visibility;
+import org.pyeongga.voting.Ballots;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The portal's pages over HTTP: what is public, where the identity check may lead, and what it never shows. */
+/**
+ * The portal's pages over HTTP, the negative cases first: no identity check, a forged or expired voter cookie, a closed
+ * ballot, a second vote, someone outside the region; each shows the form again with the choice kept and stores nothing.
+ */
 @IntegrationTest
 class PortalPageTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Ballots ballots;
+
+    @Autowired
+    InstitutionRegistry registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long boryeong;
+
+    @BeforeEach
+    void setUp() {
+        boryeong = PortalFixture.institution(registry, "보령시");
+    }
 
     @Test
     void theHomeAndTheIdentityCheckArePublicAndTheCheckLeadsOnlyBackIntoThePortal() {
@@ -24,10 +51,139 @@ class PortalPageTests {
         assertThat(own.getBody()).contains("name=\"next\" value=\"/participate/ballots/7\"");
 
         for (String elsewhere : new String[] {"https://evil.example/", "//evil.example/participate", "/admin/users",
-                "/participate/verify?next=https://evil.example"}) {
+                "/participate/verify?next=https://evil.example", "/participatex", "/participate/{x}"}) {
             var page = http.getPage("/participate/verify?next={n}", elsewhere);
             assertThat(page.getBody()).as(elsewhere).contains("name=\"next\" value=\"/participate\"")
-                    .doesNotContainPattern("value=\"[^\"]*evil");
+                    .doesNotContainPattern("value=\"[^\"]*(evil|participatex|\\{x)");
         }
+    }
+
+    @Test
+    void theIdentityCheckSetsAnHttpOnlyLaxCookieAndNeedsConsent() {
+        var http = Http.browser(port);
+        String body = "name=" + PortalFixture.enc("김민지") + "&birthDate=1990-03-01&testPerson=cookie&residenceCode=4418000000"
+                + "&next=" + PortalFixture.enc("/participate/ballots/1?option=2");
+        var refused = PortalFixture.post(http, "/participate/verify", "/participate/verify", body);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getHeaders().get("Set-Cookie")).isNull();
+        assertThat(refused.getBody()).contains("개인정보 수집·이용에 동의해야").contains("value=\"cookie\"")
+                .contains("<option value=\"4418000000\" selected=\"selected\">");
+
+        var badDate = PortalFixture.post(http, "/participate/verify", "/participate/verify",
+                body.replace("1990-03-01", "1990-13-45") + "&consent=yes");
+        assertThat(badDate.getStatusCode().value()).isEqualTo(400);
+        assertThat(badDate.getBody()).contains("href=\"#birthDate\"").contains("aria-invalid=\"true\"");
+
+        var done = PortalFixture.post(http, "/participate/verify", "/participate/verify", body + "&consent=yes");
+        assertThat(done.getStatusCode().value()).isEqualTo(302);
+        assertThat(done.getHeaders().getLocation().toString()).endsWith(":" + port + "/participate/ballots/1?option=2");
+        String cookie = done.getHeaders().getFirst("Set-Cookie");
+        assertThat(cookie).startsWith("PYEONGGA_VOTER=").contains("HttpOnly").contains("SameSite=Lax")
+                .contains("Path=/participate").contains("Max-Age=1800").doesNotContain("Secure");
+        assertThat(http.getPage("/participate").getBody()).contains("본인확인이 되어 있습니다");
+
+        var ended = PortalFixture.post(http, "/participate/verify", "/participate/verify/end", "");
+        assertThat(ended.getHeaders().getFirst("Set-Cookie")).contains("Max-Age=0");
+    }
+
+    @Test
+    void withoutAValidIdentityCheckTheBallotLeadsToTheCheckAndACastStoresNothing() {
+        long id = PortalFixture.open(ballots, PortalFixture.single(boryeong, "포털 시험: 확인 없이", Eligibility.VERIFIED, null,
+                Visibility.HIDDEN_UNTIL_PUBLISHED));
+        long option = ballots.ballot(id).options().get(1).id();
+
+        var anonymous = Http.browser(port).getPage("/participate/ballots/{id}?option={o}", id, option);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(302);
+        assertThat(anonymous.getHeaders().getLocation().toString()).endsWith(":" + port + "/participate/verify?next="
+                + PortalFixture.enc("/participate/ballots/" + id + "?option=" + option));
+
+        var forged = Http.browser(port);
+        String token = "djEKZmFrZQ.bm90LWEtbWFj";
+        var page = forged.raw().get().uri("/participate/ballots/{id}", id).header("Cookie", "PYEONGGA_VOTER=" + token)
+                .retrieve().toEntity(String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(302);
+        assertThat(String.valueOf(page.getHeaders().getLocation())).endsWith("&expired");
+
+        String csrf = PortalFixture.csrf(forged.getPage("/participate/verify").getBody());
+        var cast = forged.raw().post().uri("/participate/ballots/{id}", id).header("Cookie", "PYEONGGA_VOTER=" + token)
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .body("option=" + option + "&_csrf=" + csrf).retrieve().toEntity(String.class);
+        assertThat(cast.getStatusCode().value()).isEqualTo(403);
+        assertThat(cast.getBody()).contains("본인확인이 만료되었습니다")
+                .containsPattern("value=\"" + option + "\" checked=\"checked\"")
+                .contains("/participate/verify?next=");
+        assertThat(participations(id)).isZero();
+    }
+
+    @Test
+    void aSecondVoteAClosedBallotAndAnOutsiderAreToldWhyWithTheirChoiceKept() {
+        long id = PortalFixture.open(ballots, PortalFixture.single(boryeong, "포털 시험: 두 번", Eligibility.VERIFIED, null,
+                Visibility.HIDDEN_UNTIL_PUBLISHED));
+        long option = ballots.ballot(id).options().get(2).id();
+        Http citizen = PortalFixture.verified(port, "twice-" + id, "");
+        String path = "/participate/ballots/" + id;
+
+        var first = PortalFixture.post(citizen, "/participate/verify", path, "option=" + option);
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        assertThat(first.getHeaders().getCacheControl()).isEqualTo("no-store");
+        assertThat(first.getBody()).contains("투표가 접수되었습니다").containsPattern("id=\"pt-code\">[A-Z0-9-]{19}<");
+
+        var again = PortalFixture.post(citizen, "/participate/verify", path, "option=" + option);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).contains("이미 참여하셨습니다").containsPattern("value=\"" + option + "\" checked=\"checked\"");
+        assertThat(participations(id)).isEqualTo(1);
+
+        var empty = PortalFixture.post(citizen, "/participate/verify", path, "");
+        assertThat(empty.getStatusCode().value()).isEqualTo(400);
+        assertThat(empty.getBody()).contains("href=\"#option\"").contains("선택지를 하나 골라 주세요");
+
+        long region = PortalFixture.open(ballots, PortalFixture.single(boryeong, "포털 시험: 주민만", Eligibility.REGION, "44180",
+                Visibility.HIDDEN_UNTIL_PUBLISHED));
+        long regionOption = ballots.ballot(region).options().getFirst().id();
+        Http outsider = PortalFixture.verified(port, "outsider-" + id, "4423000000");
+        var refused = PortalFixture.post(outsider, "/participate/verify", "/participate/ballots/" + region, "option=" + regionOption);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("참여할 자격이 없습니다").containsPattern("value=\"" + regionOption + "\" checked=\"checked\"");
+        Http resident = PortalFixture.verified(port, "resident-" + id, "4418000000");
+        assertThat(PortalFixture.post(resident, "/participate/verify", "/participate/ballots/" + region, "option=" + regionOption)
+                .getStatusCode().value()).isEqualTo(200);
+
+        long closed = PortalFixture.open(ballots, PortalFixture.single(boryeong, "포털 시험: 마감", Eligibility.VERIFIED, null,
+                Visibility.HIDDEN_UNTIL_PUBLISHED));
+        jdbc.sql("update voting_ballot set opens_at = now() - interval '2 hours', closes_at = date_trunc('second', now()) - interval '1 second' where id = :id")
+                .param("id", closed).update();
+        long closedOption = ballots.ballot(closed).options().getFirst().id();
+        var closedPage = citizen.getPage("/participate/ballots/{id}", closed);
+        assertThat(closedPage.getStatusCode().value()).isEqualTo(200);
+        assertThat(closedPage.getBody()).contains("투표가 끝났습니다").doesNotContain("name=\"option\"");
+        var late = PortalFixture.post(citizen, "/participate/verify", "/participate/ballots/" + closed, "option=" + closedOption);
+        assertThat(late.getStatusCode().value()).isEqualTo(409);
+        assertThat(late.getBody()).contains("투표가 마감되었습니다");
+        assertThat(participations(closed)).isZero();
+    }
+
+    @Test
+    void theReceiptCheckSaysCountedWithoutTheChoiceAndUnknownCodesAreNotFound() {
+        long id = PortalFixture.open(ballots, PortalFixture.single(boryeong, "포털 시험: 확인번호", Eligibility.VERIFIED, null,
+                Visibility.HIDDEN_UNTIL_PUBLISHED));
+        Ballot ballot = ballots.ballot(id);
+        Http citizen = PortalFixture.verified(port, "receipt-" + id, "");
+        var receipt = PortalFixture.post(citizen, "/participate/verify", "/participate/ballots/" + id,
+                "option=" + ballot.options().get(1).id());
+        var m = java.util.regex.Pattern.compile("id=\"pt-code\">([A-Z0-9-]+)<").matcher(receipt.getBody());
+        assertThat(m.find()).isTrue();
+
+        var check = Http.browser(port).getPage("/participate/receipts?code={c}", m.group(1).toLowerCase());
+        assertThat(check.getStatusCode().value()).isEqualTo(200);
+        assertThat(check.getBody()).contains("집계에 반영되었습니다").contains("포털 시험: 확인번호")
+                .doesNotContain("나안: 공원");
+        var unknown = Http.browser(port).getPage("/participate/receipts?code=AAAA-BBBB-CCCC-DDDD");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains("이 확인번호를 찾을 수 없습니다");
+    }
+
+    long participations(long ballot) {
+        return jdbc.sql("select count(*) from voting_participation where ballot_id = :b").param("b", ballot)
+                .query(Long.class).single();
     }
 }
