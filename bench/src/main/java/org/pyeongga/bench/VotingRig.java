@@ -39,8 +39,9 @@ import java.util.stream.Stream;
  * {@code synchronous_commit} and {@code full_page_writes} all {@code on}. The app is {@code target/pyeongga-*.jar}
  * (built by the {@code package} in the documented command) started with {@code PYEONGGA_DB_URL} pointing at that server,
  * demo data off and the per-address {@code api-write} limit raised: all load comes from this one address, where a
- * real peak comes from thousands (the limit's filter still runs on every request). Extra app arguments:
- * {@code -Dbench.app.args="--pyeongga.voting.batch-size=200 ..."} on the Maven command line.
+ * real peak comes from thousands (the limit's filter still runs on every request). Extra app arguments and JVM
+ * options: {@code -Dbench.app.args="--pyeongga.voting.batch-size=200 -XX:StartFlightRecording=filename=/tmp/app.jfr"}
+ * on the Maven command line (words starting with {@code --} go to the app, the others to its JVM).
  */
 final class VotingRig implements AutoCloseable {
 
@@ -148,11 +149,12 @@ final class VotingRig implements AutoCloseable {
         Path log = work.resolve("app-" + appStarts + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms1g", "-Xmx1g",
-                "-jar", jar.toString(),
+                "-Xms1g", "-Xmx1g"));
+        extraAppArgs.stream().filter(a -> !a.startsWith("--")).forEach(command::add); // JVM options
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + appPort,
                 "--pyeongga.rate-limit.rules.api-write.limit=1000000000"));
-        command.addAll(extraAppArgs);
+        extraAppArgs.stream().filter(a -> a.startsWith("--")).forEach(command::add);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("PYEONGGA_DB_URL", jdbcUrl());
