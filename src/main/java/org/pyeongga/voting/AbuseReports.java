@@ -55,8 +55,8 @@ public class AbuseReports {
         String region = regionPrefix != null && regionPrefix.matches("[0-9]{2,10}") ? regionPrefix : ballot.regionPrefix();
         var totals = jdbc.sql("""
                 select count(*), count(voided_at), count(*) filter (where channel = 'WEB'), count(*) filter (where channel = 'STAFF'),
-                       count(region_code), count(*) filter (where region_code is not null and :region is not null
-                            and region_code not like :region || '%'),
+                       count(region_code), count(*) filter (where region_code is not null and cast(:region as text) is not null
+                            and region_code not like cast(:region as text) || '%'),
                        count(*) filter (where country is not null and country <> 'KR')
                 from voting_participation where ballot_id = :b
                 """).param("b", ballotId).param("region", region)

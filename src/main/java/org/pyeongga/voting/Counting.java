@@ -21,7 +21,8 @@ import org.pyeongga.voting.Tally.Round;
  * Counts valid ballots (pure, no database). RANKED: Borda gives n−1 points for a first place down to 0 (unranked
  * options 0); instant runoff eliminates, round by round, the continuing option with the fewest votes until one has a
  * majority of the continuing ballots — ties for last go out by fewer first preferences, then by later position on the
- * ballot; a ballot whose ranked options are all eliminated is exhausted.
+ * ballot; a ballot whose ranked options are all eliminated is exhausted. Free texts come out sorted, never in the
+ * order the ballot box returns them.
  */
 final class Counting {
 
@@ -141,6 +142,9 @@ final class Counting {
                 texts.add(answer.text());
             }
         }
+        // sorted, never in ballot-box order: the box's physical order follows arrival across batches, and a list in
+        // that order could be lined up with participation times
+        texts.sort(null);
         List<Long> distribution = new ArrayList<>();
         for (long n : scale) {
             distribution.add(n);
