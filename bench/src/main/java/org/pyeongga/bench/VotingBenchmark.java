@@ -110,17 +110,28 @@ public final class VotingBenchmark {
 
             ClosedLoop warm = closedLoop(rig, warmup, voters, mode.warmupSeconds());
             System.out.printf("warm-up: %d votes accepted in %.1f s %s%n", warm.accepted(), warm.seconds(), warm.statuses());
+            VotingRig.Cpu before = rig.cpu();
             ClosedLoop measured = closedLoop(rig, closed, voters, mode.closedSeconds());
+            VotingRig.Cpu closedCpu = rig.cpu().minus(before);
             System.out.printf("(b) HTTP closed loop, %d clients: %d votes accepted in %.1f s = %.0f votes/s; answers %s, "
                     + "errors %s%n", CLIENTS, measured.accepted(), measured.seconds(), measured.rate(),
                     measured.statuses(), measured.errors());
 
+            System.out.printf("    CPU per accepted vote: %s (%.1f of %d cores busy)%n",
+                    closedCpu.perVote(Math.max(1, measured.accepted())),
+                    (closedCpu.appNanos() + closedCpu.postgresNanos() + closedCpu.selfNanos()) / 1e9 / measured.seconds(),
+                    Runtime.getRuntime().availableProcessors());
+
             Thread.sleep(2_000);
+            before = rig.cpu();
             OpenLoop o = openLoop(rig, open, voters, mode.openSeconds());
+            VotingRig.Cpu openCpu = rig.cpu().minus(before);
             long refused = o.statuses().getOrDefault(503, 0L);
             System.out.printf("open loop at %d votes/s for %d s: %d sent (sending took %.1f s), answers %s, errors %s, "
                     + "unanswered %d%n", OPEN_RATE, mode.openSeconds(), o.sent(), o.sendSeconds(), o.statuses(),
                     o.errors(), o.unanswered());
+
+            System.out.printf("    CPU per accepted vote: %s%n", openCpu.perVote(Math.max(1, o.acceptedNanos().length)));
 
             long stored = count(rig, "voting_participation");
             long boxed = count(rig, "voting_ballot_box");
@@ -165,12 +176,16 @@ public final class VotingBenchmark {
                         md5(random()::text), '4418000000');
                 """, StandardCharsets.UTF_8);
         runPgbench(rig, pgbench, clients, 3, script); // warm-up
+        VotingRig.Cpu before = rig.cpu();
         String output = runPgbench(rig, pgbench, clients, mode.pgbenchSeconds(), script);
+        VotingRig.Cpu used = rig.cpu().minus(before);
         Matcher m = TPS.matcher(output);
         if (!m.find()) {
             throw new BenchFailure("pgbench printed no tps:\n" + output);
         }
-        return Double.parseDouble(m.group(1));
+        double tps = Double.parseDouble(m.group(1));
+        System.out.printf("    PostgreSQL CPU per insert: %.2f ms%n", used.postgresNanos() / 1e6 / (tps * mode.pgbenchSeconds()));
+        return tps;
     }
 
     private static String runPgbench(VotingRig rig, String pgbench, int clients, int seconds, Path script)

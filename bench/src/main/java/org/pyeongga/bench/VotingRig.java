@@ -218,6 +218,36 @@ final class VotingRig implements AutoCloseable {
         }
     }
 
+    /** CPU time used so far by the app, by PostgreSQL (postmaster and its backends) and by this program. */
+    record Cpu(long appNanos, long postgresNanos, long selfNanos) {
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(appNanos - earlier.appNanos, postgresNanos - earlier.postgresNanos, selfNanos - earlier.selfNanos);
+        }
+
+        String perVote(long votes) {
+            return String.format("app %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms", appNanos / 1e6 / votes,
+                    postgresNanos / 1e6 / votes, selfNanos / 1e6 / votes);
+        }
+    }
+
+    Cpu cpu() {
+        long appCpu = app.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        long postgresCpu = 0;
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(work.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
+            var handle = ProcessHandle.of(postmaster);
+            if (handle.isPresent()) {
+                postgresCpu = Stream.concat(Stream.of(handle.get()), handle.get().descendants())
+                        .mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown: counted as 0
+        }
+        long self = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return new Cpu(appCpu, postgresCpu, self);
+    }
+
     record OpenBallot(long id, long option) {}
 
     /**
