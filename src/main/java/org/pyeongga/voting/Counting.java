@@ -121,12 +121,14 @@ final class Counting {
         return firsts.getOrDefault(a.id(), 0L) < firsts.getOrDefault(b.id(), 0L);
     }
 
+    /** What was answered to one survey question: how many answered, votes per option, scale values 1–5, texts. */
+    record QuestionSums(long answered, Map<Long, Long> options, long[] scale, List<String> texts) {}
+
     private static QuestionTally question(Question question, List<Stored> valid) {
         Map<Long, Long> votes = new HashMap<>();
         long[] scale = new long[Ballot.SCALE_MAX - Ballot.SCALE_MIN + 1];
         List<String> texts = new ArrayList<>();
         long answered = 0;
-        long sum = 0;
         for (Stored choice : valid) {
             Answer answer = choice.answers().get(question.id());
             if (answer == null) {
@@ -136,24 +138,40 @@ final class Counting {
             answer.options().forEach(id -> votes.merge(id, 1L, Long::sum));
             if (answer.scale() != null) {
                 scale[answer.scale() - Ballot.SCALE_MIN]++;
-                sum += answer.scale();
             }
             if (answer.text() != null && !answer.text().isBlank()) {
                 texts.add(answer.text());
             }
         }
+        return question(question, new QuestionSums(answered, votes, scale, texts));
+    }
+
+    /** A question's result from its sums (counted in Java here, or by the database in {@link Tallies}). */
+    static QuestionTally question(Question question, QuestionSums sums) {
+        List<String> texts = new ArrayList<>(sums.texts());
         // sorted, never in ballot-box order: the box's physical order follows arrival across batches, and a list in
         // that order could be lined up with participation times
         texts.sort(null);
         List<Long> distribution = new ArrayList<>();
-        for (long n : scale) {
-            distribution.add(n);
+        long scaled = 0;
+        long sum = 0;
+        for (int i = 0; i < sums.scale().length; i++) {
+            distribution.add(sums.scale()[i]);
+            scaled += sums.scale()[i];
+            sum += sums.scale()[i] * (i + Ballot.SCALE_MIN);
         }
-        Double average = question.kind() == Ballot.QuestionKind.SCALE && answered > 0
-                ? Math.round(sum * 100.0 / answered) / 100.0 : null;
-        return new QuestionTally(question.id(), question.kind(), question.labelKo(), question.labelEn(), answered,
-                counts(question.options(), votes), question.kind() == Ballot.QuestionKind.SCALE ? distribution : List.of(),
-                average, texts);
+        boolean isScale = question.kind() == Ballot.QuestionKind.SCALE;
+        Double average = isScale && scaled > 0 ? Math.round(sum * 100.0 / scaled) / 100.0 : null;
+        return new QuestionTally(question.id(), question.kind(), question.labelKo(), question.labelEn(), sums.answered(),
+                counts(question.options(), sums.options()), isScale ? distribution : List.of(), average, texts);
+    }
+
+    /** A SINGLE, MULTIPLE or SURVEY tally from sums (RANKED needs every ranking: {@link #count}). */
+    static Tally fromSums(Ballot ballot, long counted, long voided, Map<Long, Long> optionVotes,
+            Map<Long, QuestionSums> questions, Instant at) {
+        return new Tally(ballot.id(), ballot.kind(), at, counted, voided, counts(ballot.options(), optionVotes), null,
+                ballot.questions().stream().map(q -> question(q, questions.getOrDefault(q.id(),
+                        new QuestionSums(0, Map.of(), new long[Ballot.SCALE_MAX - Ballot.SCALE_MIN + 1], List.of())))).toList());
     }
 
     private static List<Count> counts(List<Option> options, Map<Long, Long> votes) {

@@ -92,17 +92,8 @@ public class Tallies {
     /** Counts the ballot box of a ballot now and stores the tally. */
     public Tally recount(long ballotId) {
         Ballot ballot = ballots.find(ballotId).orElseThrow(() -> UserFacingException.notFound("voting.ballot.notFound"));
-        List<Counting.Stored> valid = new ArrayList<>();
-        long[] voided = {0};
-        jdbc.sql("select choice::text, voided from voting_ballot_box where ballot_id = :b").param("b", ballotId).query(rs -> {
-            if (rs.getBoolean(2)) {
-                voided[0]++;
-            } else {
-                valid.add(parse(rs.getString(1)));
-            }
-        });
         Instant at = clock.instant();
-        Tally tally = Counting.count(ballot, valid, voided[0], at);
+        Tally tally = ballot.kind() == Ballot.Kind.RANKED ? countInJava(ballot, at) : sum(ballot, at);
         jdbc.sql("""
                 insert into voting_tally (ballot_id, computed_at, counted, voided, result) values (:b, :at, :c, :v, :r::jsonb)
                 on conflict (ballot_id) do update set computed_at = excluded.computed_at, counted = excluded.counted,
@@ -112,13 +103,78 @@ public class Tallies {
         return tally;
     }
 
+    /**
+     * RANKED: every ranking is needed (instant runoff), so the choices are read and counted here (any kind can be;
+     * tests compare this with the database's sums).
+     */
+    Tally countInJava(Ballot ballot, Instant at) {
+        List<Counting.Stored> valid = new ArrayList<>();
+        long[] voided = {0};
+        jdbc.sql("select choice::text, voided from voting_ballot_box where ballot_id = :b").param("b", ballot.id()).query(rs -> {
+            if (rs.getBoolean(2)) {
+                voided[0]++;
+            } else {
+                valid.add(parse(rs.getString(1)));
+            }
+        });
+        return Counting.count(ballot, valid, voided[0], at);
+    }
+
+    /** SINGLE, MULTIPLE, SURVEY: the database sums (no choice leaves it but free texts), cheap at any size. */
+    private Tally sum(Ballot ballot, Instant at) {
+        long b = ballot.id();
+        long[] totals = jdbc.sql("""
+                select count(*) filter (where not voided), count(*) filter (where voided) from voting_ballot_box where ballot_id = :b
+                """).param("b", b).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        Map<Long, Long> options = new LinkedHashMap<>();
+        if (ballot.kind() != Ballot.Kind.SURVEY) {
+            jdbc.sql("""
+                    select o::bigint, count(*) from voting_ballot_box, jsonb_array_elements_text(choice -> 'o') o
+                    where ballot_id = :b and not voided group by 1""").param("b", b)
+                    .query(rs -> {
+                        options.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        Map<Long, Counting.QuestionSums> questions = new LinkedHashMap<>();
+        for (Ballot.Question question : ballot.questions()) {
+            String q = String.valueOf(question.id());
+            long answered = jdbc.sql("""
+                    select count(*) from voting_ballot_box where ballot_id = :b and not voided and choice -> 'a' -> :q is not null""")
+                    .param("b", b).param("q", q).query(Long.class).single();
+            Map<Long, Long> votes = new LinkedHashMap<>();
+            long[] scale = new long[Ballot.SCALE_MAX - Ballot.SCALE_MIN + 1];
+            List<String> texts = new ArrayList<>();
+            switch (question.kind()) {
+                case SINGLE, MULTIPLE -> jdbc.sql("""
+                        select o::bigint, count(*) from voting_ballot_box, jsonb_array_elements_text(choice -> 'a' -> :q -> 'o') o
+                        where ballot_id = :b and not voided group by 1""").param("b", b).param("q", q)
+                        .query(rs -> {
+                            votes.put(rs.getLong(1), rs.getLong(2));
+                        });
+                case SCALE -> jdbc.sql("""
+                        select (choice -> 'a' -> :q ->> 's')::int, count(*) from voting_ballot_box
+                        where ballot_id = :b and not voided and choice -> 'a' -> :q ->> 's' is not null group by 1""")
+                        .param("b", b).param("q", q).query(rs -> {
+                            scale[rs.getInt(1) - Ballot.SCALE_MIN] = rs.getLong(2);
+                        });
+                case TEXT -> texts.addAll(jdbc.sql("""
+                        select choice -> 'a' -> :q ->> 't' from voting_ballot_box
+                        where ballot_id = :b and not voided and coalesce(choice -> 'a' -> :q ->> 't', '') <> '' order by 1""")
+                        .param("b", b).param("q", q).query(String.class).list());
+            }
+            questions.put(question.id(), new Counting.QuestionSums(answered, votes, scale, texts));
+        }
+        return Counting.fromSums(ballot, totals[0], totals[1], options, questions, at);
+    }
+
     /** Recounts ballots open now and ballots closed since their last tally (every {@code pyeongga.voting.tally-interval}). */
     @Scheduled(fixedDelayString = "${pyeongga.voting.tally-interval:30s}", initialDelayString = "${pyeongga.voting.tally-interval:30s}")
     void recountRunning() {
         List<Long> due = jdbc.sql("""
                 select b.id from voting_ballot b left join voting_tally t on t.ballot_id = b.id
                 where b.phase = 'OPENED' and b.opens_at <= now()
-                  and (b.closes_at >= now() - interval '1 minute' or t.computed_at is null or t.computed_at <= b.closes_at + interval '1 second')
+                  and (b.closes_at >= now() - interval '1 minute' or t.computed_at is null
+                       or t.computed_at <= b.closes_at + interval '1 minute')
                 """).query(Long.class).list();
         for (Long id : due) {
             try {

@@ -233,6 +233,39 @@ class TallyIntegrationTests {
     }
 
     @Test
+    void theDatabaseSumsAgreeWithCountingEveryChoiceInJava() {
+        long survey = open(VotingFixture.survey(boryeong, "합계 비교"));
+        Ballot s = ballots.ballot(survey);
+        List<Long> options = s.questions().get(0).options().stream().map(Ballot.Option::id).toList();
+        long multiple = open(new BallotSpec(boryeong, Ballot.Kind.MULTIPLE, null, 2, "복수 합계", "Multiple sums", null, null,
+                VotingFixture.now().minusSeconds(5), VotingFixture.now().plusSeconds(3600), Eligibility.VERIFIED, null, null,
+                Visibility.LIVE, List.of(new BallotSpec.OptionSpec("가", "A"), new BallotSpec.OptionSpec("나", "B"),
+                        new BallotSpec.OptionSpec("다", "C")), List.of()));
+        List<Long> m = ballots.ballot(multiple).options().stream().map(Ballot.Option::id).toList();
+        for (int i = 0; i < 12; i++) {
+            Map<Long, Choice.Answer> answers = new java.util.HashMap<>(Map.of(
+                    s.questions().get(0).id(), Choice.Answer.options(i % 3 == 0 ? options.subList(0, 2) : List.of(options.get(i % 3))),
+                    s.questions().get(1).id(), Choice.Answer.scale(1 + i * 7 % 5)));
+            if (i % 4 != 0) {
+                answers.put(s.questions().get(2).id(), Choice.Answer.text("의견 " + (char) ('가' + i * 5 % 12)));
+            }
+            casting.cast(survey, VotingFixture.citizen(null), Choice.ofAnswers(answers), Channel.WEB, CastContext.at(Instant.now()));
+            casting.cast(multiple, VotingFixture.citizen(null), Choice.of(i % 2 == 0 ? m.subList(0, 2) : m.subList(2, 3)),
+                    Channel.WEB, CastContext.at(Instant.now()));
+        }
+        String ref = jdbc.sql("select ref from voting_participation where ballot_id = :b limit 1").param("b", survey)
+                .query(String.class).single();
+        abuse.voidVote(survey, ref, "합계 비교용 무효");
+        for (long id : List.of(survey, multiple)) {
+            Tally sums = tallies.recount(id);
+            Tally java = tallies.countInJava(ballots.ballot(id), sums.computedAt());
+            assertThat(sums).usingRecursiveComparison().isEqualTo(java);
+        }
+        assertThat(tallies.recount(survey).voided()).isEqualTo(1);
+        assertThat(tallies.recount(multiple).options()).extracting(Tally.Count::votes).containsExactly(6L, 6L, 6L);
+    }
+
+    @Test
     void staffEnterAPaperVoteForAPersonTheyVerifiedOncePerPersonAcrossChannels() {
         long id = open(VotingFixture.single(boryeong, "종이 투표"));
         long option = ballots.ballot(id).options().getFirst().id();
