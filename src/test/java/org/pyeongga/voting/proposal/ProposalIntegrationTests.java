@@ -186,6 +186,35 @@ class ProposalIntegrationTests {
     }
 
     @Test
+    void staffPagesShowOnlyTheirOwnInstitutionsBoards() {
+        long board = ProposalFixture.board(proposals, gunsan, "관리 화면 권한 시험", 50, null);
+        long id = propose(board, "pages-author", "하천 산책로 정비");
+        Http nonsanStaff = Http.signedIn(port, NONSAN_STAFF);
+        assertThat(nonsanStaff.getPage("/admin/voting/proposals").getBody()).doesNotContain("관리 화면 권한 시험");
+        assertThat(nonsanStaff.getPage("/admin/voting/proposals/boards/{b}", board).getStatusCode().value()).isEqualTo(404);
+        assertThat(nonsanStaff.getPage("/admin/voting/proposals/{id}", id).getStatusCode().value()).isEqualTo(404);
+        assertThat(nonsanStaff.postForm("/admin/voting/proposals/" + id + "/hide", "reason=x").getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(nonsanStaff.postForm("/admin/voting/proposals/boards/" + board + "/open", "open=false").getStatusCode()
+                .value()).isEqualTo(404);
+        assertThat(Http.signedIn(port, GUNSAN_EVALUATOR).getPage("/admin/voting/proposals").getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(new Http(port).getPage("/admin/voting/proposals").getStatusCode().is3xxRedirection()).isTrue();
+        assertThat(proposals.view(id, null).proposal().hidden()).isFalse();
+        assertThat(proposals.board(board).open()).isTrue();
+
+        Http gunsanStaff = Http.signedIn(port, GUNSAN_STAFF);
+        assertThat(gunsanStaff.getPage("/admin/voting/proposals/{id}", id).getBody()).contains("하천 산책로 정비")
+                .doesNotContain(citizen("pages-author").key().value());
+        var refused = gunsanStaff.postForm("/admin/voting/proposals/" + id + "/answer", "text=" + java.net.URLEncoder.encode("내용", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("답변 결과(수용, 일부 수용, 불수용, 이미 추진 중)를 고르세요.");
+        assertThat(gunsanStaff.postForm("/admin/voting/proposals/" + id + "/hide", "reason=" + java.net.URLEncoder.encode("광고", java.nio.charset.StandardCharsets.UTF_8)).getStatusCode()
+                .is3xxRedirection()).isTrue();
+        assertThat(proposals.view(id, citizen("pages-author")).proposal().hiddenReason()).isEqualTo("광고");
+    }
+
+    @Test
     void hiddenProposalIsInNoPublicListOrApiAnswerButItsAuthorSeesWhy() {
         long board = ProposalFixture.board(proposals, gunsan, "숨김 시험", 50, null);
         long shown = propose(board, "hidden-other", "가로등 교체");
