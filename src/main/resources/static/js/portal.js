@@ -79,3 +79,13 @@ document.addEventListener("DOMContentLoaded", function () {
     result.focus();
   }
 });
+
+// Live results (a LIVE ballot while it is open): htmx refreshes the results every 30 s; a short status line says so,
+// with the new number of votes, instead of reading the whole chart out again.
+document.addEventListener("htmx:afterSwap", function (event) {
+  var status = document.getElementById("pt-results-status");
+  var counted = document.querySelector("#pt-results .pt-counted");
+  if (status && counted && event.target && event.target.id === "pt-results") {
+    status.textContent = status.dataset.template.replace("{0}", counted.textContent.trim());
+  }
+});

@@ -154,6 +154,11 @@ class PortalBrowserTests {
         browser.check("survey-receipt");
         assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("응답이 접수되었습니다");
 
+        browser.open("/participate/ballots/" + id + "/results");
+        browser.check("results-hidden");
+        assertThat(browser.text(By.cssSelector(".pt-hidden"))).startsWith("결과는 공개 후 확인할 수 있습니다");
+        assertThat(browser.findAll(By.cssSelector("table, .pt-chart, .pt-counted"))).isEmpty();
+
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.open("/participate/ballots/" + id + "?lang=en");
         browser.check("survey-390-en");
@@ -178,6 +183,18 @@ class PortalBrowserTests {
         browser.setValue(By.id("rank-" + ballot.options().get(2).id()), "1");
         browser.submitAndWait(By.cssSelector("form.pt-ballot button[type='submit']"));
         assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("투표가 접수되었습니다");
+
+        // A LIVE ballot shows its results while open: bars for the eye, the same numbers in a table for everyone.
+        browser.open("/participate/ballots/" + ranked + "/results");
+        browser.check("results-ranked");
+        assertThat(browser.text(By.cssSelector(".pt-counted"))).isEqualTo("1");
+        assertThat(browser.find(By.cssSelector(".pt-bars")).getDomAttribute("aria-hidden")).isEqualTo("true");
+        assertThat(browser.text(By.cssSelector(".pt-chart table tbody"))).contains("병 2 66.7%");
+        assertThat(browser.find(By.id("pt-results")).getDomAttribute("hx-trigger")).isEqualTo("every 30s");
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.open("/participate/ballots/" + ranked + "/results");
+        browser.check("results-ranked-390");
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
 
         browser.open("/participate/ballots/" + multiple);
         browser.check("ballot-multiple");

@@ -34,6 +34,12 @@ class PortalPageTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.pyeongga.voting.Tallies tallies;
+
+    @Autowired
+    org.pyeongga.account.Accounts accounts;
+
     long boryeong;
 
     @BeforeEach
@@ -180,6 +186,37 @@ class PortalPageTests {
         var unknown = Http.browser(port).getPage("/participate/receipts?code=AAAA-BBBB-CCCC-DDDD");
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         assertThat(unknown.getBody()).contains("이 확인번호를 찾을 수 없습니다");
+    }
+
+    @Test
+    void hiddenResultsShowNoCountAnywhereUntilPublishedThenTheChartAndTable() {
+        long id = PortalFixture.open(ballots, PortalFixture.single(boryeong, "포털 시험: 결과 숨김", Eligibility.VERIFIED, null,
+                Visibility.HIDDEN_UNTIL_PUBLISHED));
+        Ballot ballot = ballots.ballot(id);
+        for (int i = 0; i < 3; i++) {
+            Http citizen = PortalFixture.verified(port, "hidden-" + id + "-" + i, "");
+            assertThat(PortalFixture.post(citizen, "/participate/verify", "/participate/ballots/" + id,
+                    "option=" + ballot.options().get(i == 2 ? 0 : 1).id()).getStatusCode().value()).isEqualTo(200);
+        }
+        tallies.recount(id);
+        String path = "/participate/ballots/" + id + "/results";
+        var hidden = Http.browser(port).getPage(path);
+        assertThat(hidden.getStatusCode().value()).isEqualTo(200);
+        assertThat(hidden.getBody()).contains("결과는 공개 후 확인할 수 있습니다").doesNotContain("pt-chart")
+                .doesNotContain("<table").doesNotContain("집계된 표").doesNotContain("pt-bar").doesNotContain("66.7")
+                .doesNotContain("33.3");
+        // The same for a signed-in manager of the owner (the gate is the same for everyone).
+        var manager = Http.signedIn(port, org.pyeongga.support.TestUsers.admin(accounts)).getPage(path);
+        assertThat(manager.getBody()).contains("결과는 공개 후 확인할 수 있습니다").doesNotContain("pt-chart");
+
+        jdbc.sql("update voting_ballot set opens_at = now() - interval '2 hours', closes_at = date_trunc('second', now()) - interval '1 second' where id = :id")
+                .param("id", id).update();
+        tallies.publish(id);
+        var published = Http.browser(port).getPage(path);
+        assertThat(published.getBody()).doesNotContain("결과는 공개 후 확인할 수 있습니다").contains("pt-chart")
+                .containsPattern("<th scope=\"row\">나안: 공원</th>\\s*<td class=\"pt-num\">2</td>\\s*<td class=\"pt-num\">66.7%</td>")
+                .containsPattern("class=\"pt-counted\">3<");
+        assertThat(Http.browser(port).getPage("/participate").getBody()).contains(path);
     }
 
     long participations(long ballot) {

@@ -31,14 +31,14 @@ import org.springframework.web.servlet.ModelAndView;
  * mistake) shows the same form again with the message and every choice kept; overload shows the retry page.
  */
 @Controller
-class BallotPages {
+class PortalBallotPages {
 
     private final Ballots ballots;
     private final VoteCasting casting;
     private final CastContexts contexts;
     private final PortalVoters voters;
 
-    BallotPages(Ballots ballots, VoteCasting casting, CastContexts contexts, PortalVoters voters) {
+    PortalBallotPages(Ballots ballots, VoteCasting casting, CastContexts contexts, PortalVoters voters) {
         this.ballots = ballots;
         this.casting = casting;
         this.contexts = contexts;

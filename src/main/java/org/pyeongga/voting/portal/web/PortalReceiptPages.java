@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** "내 투표 확인": a receipt code says whether the vote was counted or voided, and on which ballot — never the choice. */
 @Controller
-class ReceiptPages {
+class PortalReceiptPages {
 
     private final VoteCasting casting;
 
-    ReceiptPages(VoteCasting casting) {
+    PortalReceiptPages(VoteCasting casting) {
         this.casting = casting;
     }
 
