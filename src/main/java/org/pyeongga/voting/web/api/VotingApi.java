@@ -136,15 +136,18 @@ class VotingApi {
     @PostMapping(path = "/ballots/{id}/votes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "투표하기: {\"options\":[선택지 id, …]} (순위 투표는 선호 순) 또는 {\"answers\":{문항 id: 값}}",
-            description = "헤더 X-Pyeongga-Voter 에 투표자 토큰. 201 접수증; 409 voting.duplicate(이미 투표), voting.closed(마감);"
+            description = "헤더 X-Pyeongga-Voter 에 투표자 토큰 (직원 투표는 토큰 대신 직원 로그인). 201 접수증; 409 voting.duplicate(이미 투표), voting.closed(마감);"
                     + " 403 voting.ineligible; 503 voting.overloaded(Retry-After 초 뒤 다시)")
     @ApiResponse(responseCode = "201", description = "접수증 (한 번만 보여 줌)")
     ReceiptAnswer vote(@PathVariable long id, @RequestBody VoteRequest request,
             @Parameter(description = "투표자 토큰") @RequestHeader(name = VoterTokens.HEADER, required = false) @Nullable String token,
             HttpServletRequest http) {
         CastContext context = contexts.of(http);
-        Voter voter = tokens.read(token, context.receivedAt()).orElseThrow(() -> new UserFacingException(
-                HttpStatus.UNAUTHORIZED, token == null || token.isBlank() ? "voting.token.missing" : "voting.token.invalid"));
+        boolean noToken = token == null || token.isBlank();
+        // a voter token; without one, a staff member signed in (HTTP Basic) votes with their staff key (staff ballots)
+        Voter voter = (noToken ? tokens.staffVoter(permissions.current()) : tokens.read(token, context.receivedAt()))
+                .orElseThrow(() -> new UserFacingException(HttpStatus.UNAUTHORIZED,
+                        noToken ? "voting.token.missing" : "voting.token.invalid"));
         Choice choice = Choice.from(ballots.announced(id), request.options(), request.answers());
         Receipt receipt = casting.cast(id, voter, choice, Channel.WEB, context);
         return new ReceiptAnswer(receipt.code());
