@@ -41,7 +41,7 @@ import org.pyeongga.bench.VotingRig.Voter;
  *
  * <p>Run (packages the app first): {@code ./mvnw -o -Pbench -DskipTests -DskipBrowserSetup=true
  * -Dbench.main=org.pyeongga.bench.VotingBenchmark package exec:exec@bench}; add {@code -Dbench.mode=quick} for a
- * ~2-minute try (10 s phases). Targets: (b) ≥ (a), and p99 &lt; 300 ms at 2,000 votes/s. The last line printed is
+ * ~3-minute try (10 s phases), {@code -Dbench.profile=true} to see where the app's CPU goes in (b). Targets: (b) ≥ (a), and p99 &lt; 300 ms at 2,000 votes/s. The last line printed is
  * the ratio (b)/(a).
  */
 public final class VotingBenchmark {
@@ -110,6 +110,8 @@ public final class VotingBenchmark {
 
             ClosedLoop warm = closedLoop(rig, warmup, voters, mode.warmupSeconds());
             System.out.printf("warm-up: %d votes accepted in %.1f s %s%n", warm.accepted(), warm.seconds(), warm.statuses());
+            AppProfile profile = Boolean.getBoolean("bench.profile")
+                    ? AppProfile.start(rig.appPid(), rig.work.resolve("closed-loop.jfr")) : null;
             VotingRig.Cpu before = rig.cpu();
             ClosedLoop measured = closedLoop(rig, closed, voters, mode.closedSeconds());
             VotingRig.Cpu closedCpu = rig.cpu().minus(before);
@@ -121,6 +123,9 @@ public final class VotingBenchmark {
                     closedCpu.perVote(Math.max(1, measured.accepted())),
                     (closedCpu.appNanos() + closedCpu.postgresNanos() + closedCpu.selfNanos()) / 1e9 / measured.seconds(),
                     Runtime.getRuntime().availableProcessors());
+            if (profile != null) {
+                profile.stopAndPrint();
+            }
 
             Thread.sleep(2_000);
             before = rig.cpu();

@@ -149,7 +149,7 @@ final class VotingRig implements AutoCloseable {
         Path log = work.resolve("app-" + appStarts + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms1g", "-Xmx1g"));
+                "-Xms1g", "-Xmx1g", "-XX:FlightRecorderOptions:stackdepth=256"));
         extraAppArgs.stream().filter(a -> !a.startsWith("--")).forEach(command::add); // JVM options
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + appPort,
@@ -236,9 +236,16 @@ final class VotingRig implements AutoCloseable {
         long postgresCpu = 0;
         try {
             long postmaster = Long.parseLong(Files.readAllLines(work.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
+            // The postmaster's own time and that of its ended backends (cutime, cstime: pgbench's connections end
+            // before this is read), plus the backends still running.
+            String stat = Files.readString(Path.of("/proc", Long.toString(postmaster), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
+            postgresCpu = ticks * 10_000_000L; // USER_HZ is 100 on Linux
             var handle = ProcessHandle.of(postmaster);
             if (handle.isPresent()) {
-                postgresCpu = Stream.concat(Stream.of(handle.get()), handle.get().descendants())
+                postgresCpu += handle.get().descendants()
                         .mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
             }
         } catch (IOException | RuntimeException e) {
