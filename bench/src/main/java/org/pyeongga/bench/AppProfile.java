@@ -96,7 +96,10 @@ final class AppProfile {
         rules.put("Spring MVC: @ControllerAdvice @ModelAttribute methods run for API calls",
                 List.of("ModelFactory.initModel", "RequestMappingHandlerAdapter.getModelFactory"));
         rules.put("Spring MVC: error handling", List.of("DispatcherServlet.processHandlerException"));
-        rules.put("Spring MVC: handler lookup, interceptors, the rest", List.of("DispatcherServlet"));
+        rules.put("Spring MVC: finding the handler (path patterns)", List.of("DispatcherServlet.getHandler"));
+        rules.put("Spring: ServletRequestHandledEvent after each request (listeners, transactions)",
+                List.of("publishRequestHandledEvent"));
+        rules.put("Spring MVC: interceptors, argument binding, the rest", List.of("DispatcherServlet"));
         rules.put("Spring Security filter chain", List.of("FilterChainProxy"));
         rules.put("our other servlet filters (rate limit, upload size)", List.of("RateLimitFilter", "UploadSizeFilter"));
         rules.put("Tomcat: sockets, HTTP parsing, servlet plumbing", List.of("org.apache.coyote", "org.apache.tomcat",
