@@ -9,15 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.pyeongga.account.Accounts;
 import org.pyeongga.core.Role;
 import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.support.BrowserSession;
-import org.pyeongga.support.Http;
 import org.pyeongga.support.IntegrationTest;
-import org.pyeongga.voting.VoterTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -64,15 +61,17 @@ class ProposalBrowserTests {
         browser.driver().manage().window().setSize(new Dimension(1280, 1000));
     }
 
-    /** Passes the identity check as {@code testPerson} (a resident of 군산시) and keeps the token as the portal does. */
-    private void verifyAs(String testPerson) {
-        var answer = new Http(port).postJson("/api/v1/voting/identity",
-                Map.of("name", "박지훈", "birthDate", "1985-05-05", "testPerson", testPerson, "residenceCode", "5213000000"));
-        assertThat(answer.getStatusCode().value()).isEqualTo(200);
-        browser.driver().manage().deleteAllCookies();
-        browser.open("/participate");
-        browser.driver().manage().addCookie(new Cookie.Builder(VoterTokens.COOKIE, (String) answer.getBody().get("voterToken"))
-                .path("/").isHttpOnly(true).sameSite("Lax").build());
+    /** The portal's identity check (개발용) as a resident of 군산시; it returns to the page that sent the citizen there. */
+    private void verifyOnThePage(String testPerson) {
+        assertThat(browser.currentPath()).startsWith("/participate/verify?next=");
+        browser.setValue(By.id("name"), "박지훈");
+        browser.setValue(By.id("birthDate"), "1985-05-05");
+        browser.setValue(By.id("testPerson"), testPerson);
+        browser.setValue(By.id("residenceCode"), "5213000000");
+        var consent = browser.find(By.cssSelector("label[for='consent']"));
+        browser.scrollIntoView(consent);
+        consent.click();
+        browser.submitAndWait(By.cssSelector("form.pt-form button[type='submit']"));
     }
 
     @Test
@@ -87,11 +86,10 @@ class ProposalBrowserTests {
         browser.clickAndWait(By.linkText("우리들의 군산 (시험)"));
         browser.check("board-empty");
         browser.clickAndWait(By.linkText("제안하기"));
-        assertThat(browser.currentPath()).startsWith("/participate/verify?next=");
 
-        // A verified resident proposes; an empty title is refused with a message that links to the field.
-        verifyAs("browser-author");
-        browser.open("/participate/proposals/boards/" + board + "/new");
+        // A resident verifies and proposes; an empty title is refused with a message that links to the field.
+        verifyOnThePage("browser-author");
+        assertThat(browser.currentPath()).isEqualTo("/participate/proposals/boards/" + board + "/new");
         browser.check("new");
         browser.setValue(By.id("body"), "수송동 어린이공원에 그늘막과 음수대를 설치해 주세요.");
         browser.submitAndWait(By.cssSelector("form.pt-form button[type='submit']"));
@@ -109,9 +107,13 @@ class ProposalBrowserTests {
         assertThat(browser.findAll(By.cssSelector("form[action$='/support']"))).isEmpty(); // the author's support is counted
 
         // Another resident supports it on a phone; the threshold is reached.
-        verifyAs("browser-supporter");
+        browser.driver().manage().deleteAllCookies();
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.open(proposalPath);
+        browser.check("proposal-anonymous-390");
+        browser.clickAndWait(By.linkText("본인확인 후 공감하기"));
+        verifyOnThePage("browser-supporter");
+        assertThat(browser.currentPath()).isEqualTo(proposalPath);
         browser.check("proposal-390");
         assertThat(browser.js("return document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
         browser.submitAndWait(By.cssSelector("form[action$='/support'] button"));
