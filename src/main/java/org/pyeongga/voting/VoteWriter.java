@@ -148,6 +148,10 @@ class VoteWriter implements SmartLifecycle {
             }
         }
         threads.clear();
+        // a caller that queued just as the writers ended is told to come back (nothing of it was stored)
+        for (Queued left = queue.poll(); left != null; left = queue.poll()) {
+            left.accepted().completeExceptionally(new Overloaded(retryAfterSeconds));
+        }
     }
 
     @Override

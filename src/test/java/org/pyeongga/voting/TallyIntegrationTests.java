@@ -75,10 +75,8 @@ class TallyIntegrationTests {
         return id;
     }
 
-    /** Moves a ballot's period into the past (as if time had passed), so it is closed. */
     void closeNow(long id) {
-        jdbc.sql("update voting_ballot set opens_at = now() - interval '2 hours', closes_at = date_trunc('second', now()) - interval '1 hour' where id = :id")
-                .param("id", id).update();
+        VotingFixture.closeNow(jdbc, id);
     }
 
     Receipt vote(long ballot, Voter voter, long option, String device) {

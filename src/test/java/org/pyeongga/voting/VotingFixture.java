@@ -67,6 +67,13 @@ final class VotingFixture {
         }
     }
 
+    /** Moves a ballot's period into the past (as if time had passed), so it is closed. */
+    static void closeNow(org.springframework.jdbc.core.simple.JdbcClient jdbc, long ballotId) {
+        jdbc.sql("""
+                update voting_ballot set opens_at = now() - interval '2 hours',
+                    closes_at = date_trunc('second', now()) - interval '1 hour' where id = :id""").param("id", ballotId).update();
+    }
+
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }

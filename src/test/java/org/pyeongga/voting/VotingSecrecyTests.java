@@ -113,8 +113,7 @@ class VotingSecrecyTests {
         String firstRef = jdbc.sql("select ref from voting_participation where ballot_id = :b and voter_key = :k")
                 .param("b", survey).param("k", voters.get(1).key().value()).query(String.class).single();
         abuse.voidVote(survey, firstRef, "시험용 무효");
-        jdbc.sql("update voting_ballot set opens_at = now() - interval '2 hours', closes_at = date_trunc('second', now()) - interval '1 hour' where id = :id")
-                .param("id", survey).update();
+        VotingFixture.closeNow(jdbc, survey);
         tallies.publish(survey);
 
         // what must never be shown: voter keys and every value of the ballot-box rows (and the receipt codes)
