@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 import org.pyeongga.account.VoterKey;
 import org.pyeongga.organization.InstitutionQuery;
 import org.pyeongga.organization.InstitutionRegistry;
+import org.pyeongga.voting.Voter;
 import org.pyeongga.voting.proposal.ProposalModel.AnswerKind;
 import org.pyeongga.voting.proposal.ProposalModel.Category;
 import org.pyeongga.voting.proposal.ProposalModel.Eligibility;
@@ -89,11 +91,11 @@ class ProposalDemoData {
     }
 
     /** A synthetic resident of 군산시 with a stable key (never a real person's). */
-    private static Citizen citizen(String who) {
+    private static Voter citizen(String who) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(("pyeongga-demo-proposal-citizen|" + who).getBytes(StandardCharsets.UTF_8));
-            return new Citizen(new VoterKey(HexFormat.of().formatHex(digest)), GUNSAN + "00000");
+            return new Voter(new VoterKey(HexFormat.of().formatHex(digest)), GUNSAN + "00000", Set.of());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import org.pyeongga.core.CurrentActor;
 import org.pyeongga.core.Membership;
 import org.pyeongga.core.Role;
 import org.pyeongga.core.UserFacingException;
+import org.pyeongga.voting.Voter;
 import org.pyeongga.voting.proposal.ProposalModel.Eligibility;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,7 @@ class ProposalPermissions {
         return actor;
     }
 
-    static boolean eligible(Eligibility eligibility, @Nullable String regionPrefix, Citizen citizen) {
+    static boolean eligible(Eligibility eligibility, @Nullable String regionPrefix, Voter citizen) {
         return switch (eligibility) {
             case VERIFIED -> true;
             case REGION -> regionPrefix != null && citizen.residenceCode() != null

@@ -17,6 +17,7 @@ import org.pyeongga.core.ResultPage;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.organization.InstitutionSummary;
+import org.pyeongga.voting.Voter;
 import org.pyeongga.voting.proposal.ProposalEvents.ProposalAnswered;
 import org.pyeongga.voting.proposal.ProposalEvents.ProposalBoardOpened;
 import org.pyeongga.voting.proposal.ProposalEvents.ProposalBoardStateChanged;
@@ -164,13 +165,13 @@ public class Proposals {
     // ---- citizens
 
     /** Whether the citizen may propose and support on this board. */
-    public boolean eligible(Board board, Citizen citizen) {
+    public boolean eligible(Board board, Voter citizen) {
         return ProposalPermissions.eligible(board.eligibility(), board.regionPrefix(), citizen);
     }
 
     /** A verified citizen submits a proposal; it starts with the author's own support (counted once). */
     @Transactional
-    public long submit(long boardId, Citizen citizen, NewProposal proposal) {
+    public long submit(long boardId, Voter citizen, NewProposal proposal) {
         BoardRow board = boardRow(boardId);
         requireParticipation(board, citizen);
         String title = proposal.title() == null ? "" : proposal.title().strip();
@@ -198,7 +199,7 @@ public class Proposals {
 
     /** A citizen supports a proposal: once per voter key (a second time answers 409, changing nothing). */
     @Transactional
-    public SupportState support(long proposalId, Citizen citizen) {
+    public SupportState support(long proposalId, Voter citizen) {
         Proposal proposal = visible(proposalId, citizen);
         BoardRow board = boardRow(proposal.boardId());
         requireParticipation(board, citizen);
@@ -217,7 +218,7 @@ public class Proposals {
 
     /** A citizen withdraws their support while the board is open. */
     @Transactional
-    public SupportState withdraw(long proposalId, Citizen citizen) {
+    public SupportState withdraw(long proposalId, Voter citizen) {
         Proposal proposal = visible(proposalId, citizen);
         BoardRow board = boardRow(proposal.boardId());
         if (!board.open()) {
@@ -230,7 +231,7 @@ public class Proposals {
         return new SupportState(proposalId, count, proposal.status(), false);
     }
 
-    private void requireParticipation(BoardRow board, Citizen citizen) {
+    private void requireParticipation(BoardRow board, Voter citizen) {
         if (!board.open()) {
             throw UserFacingException.conflict("proposal.board.closed");
         }
@@ -270,7 +271,7 @@ public class Proposals {
      * One proposal as a citizen (or nobody) sees it. A hidden proposal exists only for its author, who sees why it
      * was hidden; for everyone else it answers 404.
      */
-    public Viewing view(long proposalId, @Nullable Citizen viewer) {
+    public Viewing view(long proposalId, @Nullable Voter viewer) {
         Proposal proposal = visible(proposalId, viewer);
         boolean mine = viewer != null && store.isAuthor(proposalId, viewer.key().value());
         boolean supported = viewer != null && store.supports(proposalId, viewer.key().value());
@@ -278,12 +279,12 @@ public class Proposals {
     }
 
     /** A citizen's own proposals on a board, hidden ones included (with the reason). */
-    public List<Proposal> mine(long boardId, Citizen citizen) {
+    public List<Proposal> mine(long boardId, Voter citizen) {
         boardRow(boardId);
         return store.byAuthor(boardId, citizen.key().value());
     }
 
-    private Proposal visible(long proposalId, @Nullable Citizen viewer) {
+    private Proposal visible(long proposalId, @Nullable Voter viewer) {
         Proposal proposal = store.proposal(proposalId)
                 .orElseThrow(() -> UserFacingException.notFound("proposal.notFound", proposalId));
         if (proposal.hidden() && (viewer == null || !store.isAuthor(proposalId, viewer.key().value()))) {

@@ -13,6 +13,7 @@ import org.pyeongga.core.Role;
 import org.pyeongga.organization.InstitutionQuery;
 import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.support.TestUsers;
+import org.pyeongga.voting.Voter;
 import org.pyeongga.voting.proposal.ProposalModel.Eligibility;
 import org.pyeongga.voting.proposal.ProposalModel.NewBoard;
 
@@ -40,16 +41,16 @@ final class ProposalFixture {
     }
 
     /** A citizen whose voter key is derived from {@code who}: the same name is the same person. */
-    static Citizen citizen(String who, @Nullable String residenceCode) {
+    static Voter citizen(String who, @Nullable String residenceCode) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(("citizen|" + who).getBytes(StandardCharsets.UTF_8));
-            return new Citizen(new VoterKey(HexFormat.of().formatHex(digest)), residenceCode);
+            return new Voter(new VoterKey(HexFormat.of().formatHex(digest)), residenceCode, Set.of());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static Citizen citizen(String who) {
+    static Voter citizen(String who) {
         return citizen(who, GUNSAN_REGION + "10100");
     }
 

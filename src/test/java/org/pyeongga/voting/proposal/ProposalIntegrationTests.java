@@ -25,6 +25,7 @@ import org.pyeongga.core.UserFacingException;
 import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.support.Http;
 import org.pyeongga.support.IntegrationTest;
+import org.pyeongga.voting.Voter;
 import org.pyeongga.voting.proposal.ProposalModel.Category;
 import org.pyeongga.voting.proposal.ProposalModel.NewProposal;
 import org.pyeongga.voting.proposal.ProposalModel.Status;
@@ -75,7 +76,7 @@ class ProposalIntegrationTests {
     void oneSupportPerVoterKeyEvenUnderConcurrency() throws Exception {
         long board = ProposalFixture.board(proposals, gunsan, "동시 공감 시험", 1000, null);
         long id = propose(board, "concurrency-author", "버스 노선을 늘려 주세요");
-        Citizen same = citizen("concurrency-same-person");
+        Voter same = citizen("concurrency-same-person");
         int threads = 24;
         List<Callable<Boolean>> attempts = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -93,7 +94,7 @@ class ProposalIntegrationTests {
         }
         // Another 24 different people at the same moment: every one of them counts.
         for (int i = 0; i < threads; i++) {
-            Citizen other = citizen("concurrency-other-" + i);
+            Voter other = citizen("concurrency-other-" + i);
             attempts.add(() -> {
                 start.await();
                 proposals.support(id, other);

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.UserFacingException;
-import org.pyeongga.voting.proposal.Citizen;
+import org.pyeongga.voting.Voter;
 import org.pyeongga.voting.proposal.ProposalModel.Category;
 import org.pyeongga.voting.proposal.ProposalModel.NewProposal;
 import org.pyeongga.voting.proposal.ProposalModel.Query;
@@ -75,7 +75,7 @@ class ProposalPortalPages {
 
     @GetMapping("/participate/proposals/{proposalId}")
     String proposal(@PathVariable long proposalId, Model model, HttpServletRequest request) {
-        Optional<Citizen> citizen = voters.fromCookie(request);
+        Optional<Voter> citizen = voters.fromCookie(request);
         var viewing = proposals.view(proposalId, citizen.orElse(null));
         model.addAttribute("viewing", viewing);
         model.addAttribute("p", viewing.proposal());
@@ -101,8 +101,8 @@ class ProposalPortalPages {
     }
 
     private String act(long proposalId, HttpServletRequest request, HttpServletResponse response, Model model,
-            RedirectAttributes redirect, String notice, java.util.function.Consumer<Citizen> change) {
-        Optional<Citizen> citizen = voters.fromCookie(request);
+            RedirectAttributes redirect, String notice, java.util.function.Consumer<Voter> change) {
+        Optional<Voter> citizen = voters.fromCookie(request);
         if (citizen.isEmpty()) {
             return "redirect:" + verifyUrl("/participate/proposals/" + proposalId);
         }
@@ -124,7 +124,7 @@ class ProposalPortalPages {
     String newProposal(@PathVariable long boardId, Model model, HttpServletRequest request) {
         var board = proposals.board(boardId);
         String here = "/participate/proposals/boards/" + boardId + "/new";
-        Optional<Citizen> citizen = voters.fromCookie(request);
+        Optional<Voter> citizen = voters.fromCookie(request);
         if (citizen.isEmpty()) {
             return "redirect:" + verifyUrl(here);
         }
@@ -141,7 +141,7 @@ class ProposalPortalPages {
     String submit(@PathVariable long boardId, @RequestParam(required = false) @Nullable String title,
             @RequestParam(required = false) @Nullable String body, @RequestParam(required = false) @Nullable String category,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        Optional<Citizen> citizen = voters.fromCookie(request);
+        Optional<Voter> citizen = voters.fromCookie(request);
         if (citizen.isEmpty()) {
             return "redirect:" + verifyUrl("/participate/proposals/boards/" + boardId + "/new");
         }
@@ -172,7 +172,7 @@ class ProposalPortalPages {
     @GetMapping("/participate/proposals/boards/{boardId}/mine")
     String mine(@PathVariable long boardId, Model model, HttpServletRequest request) {
         String here = "/participate/proposals/boards/" + boardId + "/mine";
-        Optional<Citizen> citizen = voters.fromCookie(request);
+        Optional<Voter> citizen = voters.fromCookie(request);
         if (citizen.isEmpty()) {
             return "redirect:" + verifyUrl(here);
         }

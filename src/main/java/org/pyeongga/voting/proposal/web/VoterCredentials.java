@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.UserFacingException;
+import org.pyeongga.voting.Voter;
 import org.pyeongga.voting.VoterTokens;
-import org.pyeongga.voting.proposal.Citizen;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ class VoterCredentials {
         this.clock = clock;
     }
 
-    Optional<Citizen> fromCookie(HttpServletRequest request) {
+    Optional<Voter> fromCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
@@ -43,15 +43,15 @@ class VoterCredentials {
         return Optional.empty();
     }
 
-    Optional<Citizen> read(@Nullable String token) {
+    Optional<Voter> read(@Nullable String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return tokens.read(token.strip(), clock.instant()).map(v -> new Citizen(v.key(), v.residenceCode()));
+        return tokens.read(token.strip(), clock.instant());
     }
 
     /** The citizen of an API request, or 401 (missing, expired or forged token) in Korean and English. */
-    Citizen require(@Nullable String header) {
+    Voter require(@Nullable String header) {
         if (header == null || header.isBlank()) {
             throw new UserFacingException(HttpStatus.UNAUTHORIZED, "proposal.voter.missing");
         }
