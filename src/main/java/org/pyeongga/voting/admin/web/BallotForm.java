@@ -278,7 +278,7 @@ public class BallotForm {
         try {
             return LocalDateTime.parse(value.strip()).truncatedTo(ChronoUnit.SECONDS).atZone(KST).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(field, "ballotadmin.form.error.time"));
+            problems.add(new Problem(field, "ballotadmin.form.error." + field));
             return null;
         }
     }

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 class RegionChoices {
 
     /** A region as the form offers it: the residence-code prefix and the registry's name. */
-    record Region(String prefix, String label, boolean province) {}
+    public record Region(String prefix, String label, boolean province) {}
 
     private final InstitutionRegistry registry;
     private final Map<String, String> prefixBySgis;
