@@ -145,7 +145,8 @@ class BallotAdminPagesIntegrationTests {
         Map<String, String> survey = draft("설문");
         survey.put("kind", "SURVEY");
         survey.put("action", "save");
-        var noQuestion = coordinator.postForm("/admin/voting/new?lang=en", form(survey));
+        Http english = Http.newSession(port, BallotAdminFixture.COORDINATOR); // the language choice stays in its session
+        var noQuestion = english.postForm("/admin/voting/new?lang=en", form(survey));
         assertThat(noQuestion.getBody()).contains("Please check your input", "A survey needs at least one question");
     }
 
