@@ -22,7 +22,9 @@ import org.pyeongga.bench.VotingRig.Voter;
  * Issue 6's crash test: votes under load, the app killed with SIGKILL in the middle, restarted on the same database;
  * then every acknowledged vote must be stored exactly once and no vote half-stored.
  *
- * <p>{@value #CLIENTS} clients cast votes (each voter once on each of the ballots, one ballot after the other) and
+ * <p>The app first runs with a group-commit queue of {@value #QUEUE} votes, fewer than the clients, so that some votes
+ * are refused with 503; after the kill it restarts with the default settings.
+ * {@value #CLIENTS} clients cast votes (each voter once on each of the ballots, one ballot after the other) and
  * record every answer: 201 with its receipt (acknowledged), a refusal (503 "try again", 409, ...: nothing may be
  * stored), or no answer (the kill cut it off: stored completely or not at all). After the kill and a restart it
  * checks, in the database:
@@ -44,6 +46,7 @@ public final class VotingCrashTest {
     static final int CLIENTS = 200;
     static final int BALLOTS = 3;
     static final int SAMPLE = 200;
+    static final int QUEUE = 64;
 
     enum Outcome { ACKNOWLEDGED, REFUSED, CUT_OFF }
 
@@ -71,7 +74,9 @@ public final class VotingCrashTest {
             System.out.printf("PostgreSQL %s: fsync=%s synchronous_commit=%s full_page_writes=%s%n",
                     rig.setting("server_version"), rig.setting("fsync"), rig.setting("synchronous_commit"),
                     rig.setting("full_page_writes"));
-            System.out.printf("app started in %.1f s (pid %d)%n", rig.startApp(), rig.appPid());
+            // A short group-commit queue, so that some votes are refused with 503 (and must leave nothing behind).
+            System.out.printf("app started in %.1f s (pid %d) with a group-commit queue of %d votes%n",
+                    rig.startApp("--pyeongga.voting.queue-capacity=" + QUEUE), rig.appPid(), QUEUE);
             List<OpenBallot> ballots = rig.createBallots("crash", BALLOTS);
             List<Voter> voters = rig.mintVoters(Long.toString(System.currentTimeMillis(), 36), voterCount, 32);
             System.out.printf("%d voter tokens, %d ballots%n", voters.size(), ballots.size());

@@ -143,7 +143,7 @@ final class VotingRig implements AutoCloseable {
     }
 
     /** Starts the app (again: same database) and waits until it answers. Returns the seconds it took. */
-    double startApp() throws IOException, InterruptedException {
+    double startApp(String... appArgs) throws IOException, InterruptedException {
         appPort = freePort();
         appStarts++;
         Path log = work.resolve("app-" + appStarts + ".log");
@@ -154,6 +154,7 @@ final class VotingRig implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + appPort,
                 "--pyeongga.rate-limit.rules.api-write.limit=1000000000"));
+        command.addAll(List.of(appArgs));
         extraAppArgs.stream().filter(a -> a.startsWith("--")).forEach(command::add);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
