@@ -122,6 +122,9 @@ class SecurityConfiguration {
                         .failureHandler((request, response, e) -> response.sendRedirect("/login?error="
                                 + (e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"))
+                // The portal's forms need no session: its origin check (voting.portal.web.PortalOriginCheck) stands in
+                // for the session-bound CSRF token (docs/decisions/0024-participation-portal.md).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(HttpMethod.POST, "/participate/**"))
                 .addFilterAfter(new SessionGuard(accounts), SecurityContextHolderFilter.class)
                 .headers(SecurityConfiguration::headers);
         ClientRegistrationRepository registrations = oidc.repository();

@@ -13,6 +13,7 @@ import org.pyeongga.voting.Ballot.Visibility;
 import org.pyeongga.voting.Ballots;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -217,6 +218,37 @@ class PortalPageTests {
                 .containsPattern("<th scope=\"row\">나안: 공원</th>\\s*<td class=\"pt-num\">2</td>\\s*<td class=\"pt-num\">66.7%</td>")
                 .containsPattern("class=\"pt-counted\">3<");
         assertThat(Http.browser(port).getPage("/participate").getBody()).contains(path);
+    }
+
+    @Test
+    void aVoteNeedsNoSessionButCrossSiteFormsAreRefused() {
+        long id = PortalFixture.open(ballots, PortalFixture.single(boryeong, "포털 시험: 세션 없이", Eligibility.VERIFIED, null,
+                Visibility.HIDDEN_UNTIL_PUBLISHED));
+        long option = ballots.ballot(id).options().getFirst().id();
+        // The identity check and the vote from a client that never loaded a page: no session, no CSRF token.
+        var plain = new Http(port).raw();
+        var verified = plain.post().uri("/participate/verify").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("name=" + PortalFixture.enc("박서준") + "&birthDate=1985-07-07&testPerson=nosession-" + id + "&consent=yes")
+                .retrieve().toEntity(String.class);
+        assertThat(verified.getStatusCode().value()).isEqualTo(302);
+        String cookie = verified.getHeaders().getFirst("Set-Cookie").split(";")[0];
+
+        for (String[] header : new String[][] {{"Origin", "https://evil.example"}, {"Sec-Fetch-Site", "cross-site"},
+                {"Sec-Fetch-Site", "same-site"}}) {
+            var forged = plain.post().uri("/participate/ballots/{id}", id).header("Cookie", cookie).header(header[0], header[1])
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML).body("option=" + option)
+                    .retrieve().toEntity(String.class);
+            assertThat(forged.getStatusCode().value()).as(header[0] + ": " + header[1]).isEqualTo(403);
+        }
+        assertThat(participations(id)).isZero();
+
+        var vote = plain.post().uri("/participate/ballots/{id}", id).header("Cookie", cookie)
+                .header("Origin", "http://localhost:" + port).header("Sec-Fetch-Site", "same-origin")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML).body("option=" + option)
+                .retrieve().toEntity(String.class);
+        assertThat(vote.getStatusCode().value()).isEqualTo(200);
+        assertThat(vote.getBody()).contains("투표가 접수되었습니다");
+        assertThat(participations(id)).isEqualTo(1);
     }
 
     long participations(long ballot) {
