@@ -124,7 +124,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"))
                 // The portal's forms need no session: its origin check (voting.portal.web.PortalOriginCheck) stands in
                 // for the session-bound CSRF token (docs/decisions/0024-participation-portal.md).
-                .csrf(csrf -> csrf.ignoringRequestMatchers(HttpMethod.POST, "/participate/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/participate/**"))
                 .addFilterAfter(new SessionGuard(accounts), SecurityContextHolderFilter.class)
                 .headers(SecurityConfiguration::headers);
         ClientRegistrationRepository registrations = oidc.repository();
