@@ -138,6 +138,10 @@ class ProposalIntegrationTests {
         assertThat(withdrawn.status()).isEqualTo(Status.AWAITING_ANSWER);
         assertThatThrownBy(() -> proposals.withdraw(id, citizen("threshold-2"))).hasMessage("proposal.support.none");
         assertThat(audited("ProposalThresholdReached", id)).isEqualTo(1);
+        // Past the deadline without an answer, the public list marks it overdue.
+        assertThat(new Http(port).getPage("/participate/proposals/boards/{b}", board).getBody()).doesNotContain("기한 경과");
+        jdbc.sql("update voting_proposal set answer_due = now() - interval '1 day' where id = :id").param("id", id).update();
+        assertThat(new Http(port).getPage("/participate/proposals/boards/{b}", board).getBody()).contains("기한 경과");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.pyeongga.voting.proposal.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,17 @@ class ProposalTimes {
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(SEOUL);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SEOUL);
+
+    private final Clock clock;
+
+    ProposalTimes(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Now, by the application's clock (whether an answer is overdue). */
+    public Instant now() {
+        return clock.instant();
+    }
 
     public String date(@Nullable Instant instant) {
         return instant == null ? "—" : DATE.format(instant);
