@@ -295,6 +295,7 @@ class BallotReviewPages {
         model.addAttribute("ballot", ballot);
         model.addAttribute("state", ballots.state(ballot));
         model.addAttribute("report", report);
+        model.addAttribute("burstMin", AbuseReports.BURST_MIN);
         model.addAttribute("error", error);
         return "voting/admin/publish";
     }

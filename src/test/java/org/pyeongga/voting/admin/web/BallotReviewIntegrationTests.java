@@ -148,7 +148,7 @@ class BallotReviewIntegrationTests {
         assertThat(closedPaper.getStatusCode().value()).isEqualTo(409);
         assertThat(closedPaper.getBody()).contains("투표가 마감되었습니다").doesNotContain("종이 투표 접수<");
         assertThat(staff.postForm("/admin/voting/" + id + "/paper", paper("박보령", "p3", a)).getStatusCode().value()).isEqualTo(409);
-        assertThat(coordinator.getPage("/admin/voting/" + id + "/publish").getBody()).contains("되돌릴 수 없고");
+        assertThat(coordinator.getPage("/admin/voting/" + id + "/publish").getBody()).contains("되돌릴 수 없고", "분당 20표 이상").doesNotContain("분당 null");
         var published = coordinator.postForm("/admin/voting/" + id + "/publish", "");
         assertThat(published.getStatusCode().value()).isEqualTo(302);
         assertThat(String.valueOf(published.getHeaders().getLocation())).endsWith("/admin/voting/" + id + "/results");
@@ -209,5 +209,47 @@ class BallotReviewIntegrationTests {
         Http coordinator = Http.signedIn(port, BallotAdminFixture.COORDINATOR);
         assertThat(coordinator.getPage(base + "/results").getBody()).contains("유효 표", "가 후보");
         assertThat(coordinator.getPage(base + "/results.csv").getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void rankedRoundsAndSurveyAnswersAreChartedAndExported() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long boryeong = BallotAdminFixture.boryeong(registry);
+        long ranked = ballots.create(new org.pyeongga.voting.BallotSpec(boryeong, Ballot.Kind.RANKED,
+                Ballot.CountingRule.INSTANT_RUNOFF, 1, "즉석 결선 시험", "Runoff test", "", "", now.minusSeconds(3600),
+                now.plusSeconds(86400), Ballot.Eligibility.VERIFIED, null, null, Ballot.Visibility.LIVE,
+                List.of(new org.pyeongga.voting.BallotSpec.OptionSpec("갑", "A"), new org.pyeongga.voting.BallotSpec.OptionSpec("을", "B"),
+                        new org.pyeongga.voting.BallotSpec.OptionSpec("병", "C")), List.of()));
+        ballots.open(ranked);
+        List<Long> o = ballots.ballot(ranked).options().stream().map(Ballot.Option::id).toList();
+        List<List<Long>> papers = List.of(List.of(o.get(0), o.get(1)), List.of(o.get(0), o.get(2)), List.of(o.get(1), o.get(0)),
+                List.of(o.get(1), o.get(0)), List.of(o.get(2), o.get(0)));
+        for (int i = 0; i < papers.size(); i++) {
+            casting.cast(ranked, voter("ranked-" + i), Choice.of(papers.get(i)), Channel.WEB, CastContext.at(Instant.now()));
+        }
+        Http coordinator = Http.signedIn(port, BallotAdminFixture.COORDINATOR);
+        jdbc.sql("delete from voting_tally where ballot_id = :b").param("b", ranked).update(); // as if the job had not run
+        var page = coordinator.getPage("/admin/voting/" + ranked + "/results");
+        assertThat(page.getBody()).contains("즉석 결선 방식", "1라운드", "2라운드", "탈락: 병", "당선: 갑", "1순위 득표");
+        String csv = coordinator.raw().get().uri("/admin/voting/" + ranked + "/results.csv").retrieve().body(String.class);
+        assertThat(csv).contains("\"1라운드\",\"갑\",\"2\"", "\"2라운드\",\"갑\",\"3\"");
+
+        long survey = ballots.create(new org.pyeongga.voting.BallotSpec(boryeong, Ballot.Kind.SURVEY, null, 1, "만족도 시험 설문",
+                "Satisfaction survey", "", "", now.minusSeconds(3600), now.plusSeconds(86400), Ballot.Eligibility.VERIFIED, null,
+                null, Ballot.Visibility.LIVE, List.of(), List.of(
+                        new org.pyeongga.voting.BallotSpec.QuestionSpec(Ballot.QuestionKind.SCALE, "만족하십니까", "Satisfied?", true, 1, 0, List.of()),
+                        new org.pyeongga.voting.BallotSpec.QuestionSpec(Ballot.QuestionKind.TEXT, "의견", "Comment", false, 1, 200, List.of()))));
+        ballots.open(survey);
+        var questions = ballots.ballot(survey).questions();
+        for (int i = 0; i < 4; i++) {
+            casting.cast(survey, voter("survey-" + i), Choice.ofAnswers(Map.of(questions.get(0).id(), Choice.Answer.scale(2 + i % 3),
+                    questions.get(1).id(), Choice.Answer.text("주차장이 부족합니다 " + i))), Channel.WEB, CastContext.at(Instant.now()));
+        }
+        jdbc.sql("delete from voting_tally where ballot_id = :b").param("b", survey).update();
+        var answers = coordinator.getPage("/admin/voting/" + survey + "/results");
+        assertThat(answers.getBody()).contains("만족하십니까", "평균 2.75점", "응답 4건").doesNotContain("주차장이 부족합니다");
+        String surveyCsv = coordinator.raw().get().uri("/admin/voting/" + survey + "/results.csv").retrieve().body(String.class);
+        assertThat(surveyCsv).contains("\"만족하십니까\",\"평균\",\"2.75\"").doesNotContain("주차장");
+        assertThat(coordinator.getPage("/admin/voting/" + survey + "/paper").getBody()).contains("설문은 종이 입력을 받지 않습니다");
     }
 }
