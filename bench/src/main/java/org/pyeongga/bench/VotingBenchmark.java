@@ -71,7 +71,7 @@ public final class VotingBenchmark {
     public static void main(String[] args) throws Exception {
         Mode mode = "quick".equals(System.getProperty("bench.mode"))
                 ? new Mode("quick", 10_000, 10, 5, 10, 10)
-                : new Mode("full", 30_000, 30, 15, 30, 60);
+                : new Mode("full", 30_000, 30, 30, 30, 60);
         try {
             run(mode);
         } catch (BenchFailure e) {
