@@ -72,15 +72,18 @@ public final class VotingBenchmark {
         Mode mode = "quick".equals(System.getProperty("bench.mode"))
                 ? new Mode("quick", 10_000, 10, 5, 10, 10)
                 : new Mode("full", 30_000, 30, 30, 30, 60);
+        VotingRig.quietLogs();
         try {
-            run(mode);
+            // The summary is printed after the app and PostgreSQL have stopped, so that the ratio is the last line.
+            run(mode).forEach(System.out::println);
         } catch (BenchFailure e) {
             System.out.println("FAILED: " + e.getMessage());
             System.exit(2);
         }
     }
 
-    private static void run(Mode mode) throws Exception {
+    private static List<String> run(Mode mode) throws Exception {
+        List<String> summary = new ArrayList<>();
         String pgbench = VotingRig.pgbench();
         System.out.printf("Voting benchmark (%s mode), %s%n", mode.name(), Instant.now());
         try (VotingRig rig = VotingRig.start("voting-benchmark")) {
@@ -144,29 +147,30 @@ public final class VotingBenchmark {
             System.out.printf("stored: %d participation rows, %d ballot-box rows, %d votes acknowledged%n", stored, boxed,
                     acceptedAll);
 
-            System.out.println();
-            System.out.println("Summary");
-            System.out.printf("  (a) PostgreSQL, single-row insert, one commit per row (pgbench -c %d, %d s): %.0f/s%n",
-                    pool, mode.pgbenchSeconds(), tps);
-            System.out.printf("  (b) accepted votes through HTTP (%d clients, %d s): %.0f/s (target >= (a))%n", CLIENTS,
-                    mode.closedSeconds(), measured.rate());
-            System.out.printf("  at %d votes/s for %d s, accepted votes: p50 %s, p99 %s, max %s (target p99 < 300 ms)%n",
+            summary.add("");
+            summary.add("Summary");
+            summary.add(String.format("  (a) PostgreSQL, single-row insert, one commit per row (pgbench -c %d, %d s): %.0f/s",
+                    pool, mode.pgbenchSeconds(), tps));
+            summary.add(String.format("  (b) accepted votes through HTTP (%d clients, %d s): %.0f/s (target >= (a))", CLIENTS,
+                    mode.closedSeconds(), measured.rate()));
+            summary.add(String.format("  at %d votes/s for %d s, accepted votes: p50 %s, p99 %s, max %s (target p99 < 300 ms)",
                     OPEN_RATE, mode.openSeconds(), ms(percentile(o.acceptedNanos(), 50)),
-                    ms(percentile(o.acceptedNanos(), 99)), ms(max(o.acceptedNanos())));
-            System.out.printf("  at %d votes/s, every vote sent (refusals and errors too): p50 %s, p99 %s, max %s; "
-                    + "503 (try again): %d of %d; other refusals %d; errors or no answer %d%n", OPEN_RATE,
+                    ms(percentile(o.acceptedNanos(), 99)), ms(max(o.acceptedNanos()))));
+            summary.add(String.format("  at %d votes/s, every vote sent (refusals and errors too): p50 %s, p99 %s, max %s; "
+                    + "503 (try again): %d of %d; other refusals %d; errors or no answer %d", OPEN_RATE,
                     ms(percentile(o.allNanos(), 50)), ms(percentile(o.allNanos(), 99)), ms(max(o.allNanos())), refused,
                     o.sent(), o.allNanos().length - o.acceptedNanos().length - refused - o.errorCount(),
-                    o.errorCount() + o.unanswered());
+                    o.errorCount() + o.unanswered()));
             if (stored != boxed || stored < acceptedAll) {
-                System.out.printf("  WARNING: rows stored (%d participation, %d ballot box) do not match the %d votes "
-                        + "acknowledged%n", stored, boxed, acceptedAll);
+                summary.add(String.format("  WARNING: rows stored (%d participation, %d ballot box) do not match the %d votes "
+                        + "acknowledged", stored, boxed, acceptedAll));
             } else if (stored > acceptedAll) {
-                System.out.printf("  %d votes were stored whose answer the client never got (timed out or cut off)%n",
-                        stored - acceptedAll);
+                summary.add(String.format("  %d votes were stored whose answer the client never got (timed out or cut off)",
+                        stored - acceptedAll));
             }
-            System.out.printf("ratio (b)/(a) votes/s ÷ pgbench inserts/s: %.2f%n", measured.rate() / tps);
+            summary.add(String.format("ratio (b)/(a) votes/s ÷ pgbench inserts/s: %.2f", measured.rate() / tps));
         }
+        return summary;
     }
 
     /** (a): pgbench with a custom script, the participation row's insert, one transaction per row. */

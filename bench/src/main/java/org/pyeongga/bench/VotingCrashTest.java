@@ -56,18 +56,21 @@ public final class VotingCrashTest {
         boolean quick = "quick".equals(System.getProperty("bench.mode"));
         int voters = quick ? 10_000 : 30_000;
         int killAfterSeconds = quick ? 5 : 20;
-        boolean pass;
+        VotingRig.quietLogs();
+        List<String> verdict;
         try {
-            pass = run(voters, killAfterSeconds);
+            verdict = run(voters, killAfterSeconds);
         } catch (BenchFailure e) {
             System.out.println("FAILED to run: " + e.getMessage());
             System.exit(2);
             return;
         }
-        System.exit(pass ? 0 : 1);
+        // After the app and PostgreSQL have stopped, so that PASS or FAIL is the last line.
+        verdict.forEach(System.out::println);
+        System.exit(verdict.getLast().equals("PASS") ? 0 : 1);
     }
 
-    private static boolean run(int voterCount, int killAfterSeconds) throws Exception {
+    private static List<String> run(int voterCount, int killAfterSeconds) throws Exception {
         System.out.printf("Voting crash test, %s%n", Instant.now());
         try (VotingRig rig = VotingRig.start("voting-crash")) {
             System.out.printf("machine: %s%n", rig.machine());
@@ -142,7 +145,7 @@ public final class VotingCrashTest {
         }
     }
 
-    private static boolean verify(VotingRig rig, List<OpenBallot> ballots, List<Sent> sent) throws Exception {
+    private static List<String> verify(VotingRig rig, List<OpenBallot> ballots, List<Sent> sent) throws Exception {
         List<String> failures = new ArrayList<>();
         Map<Long, Set<String>> participation = new HashMap<>();
         Map<Long, Map<String, Integer>> receipts = new HashMap<>();
@@ -279,24 +282,25 @@ public final class VotingCrashTest {
                     + "not vote after the restart");
         }
 
-        System.out.println();
-        System.out.println("Crash test");
-        System.out.printf("  acknowledged %d: stored %d, missing %d, receipt not exactly once %d%n", acknowledged.size(),
-                acknowledged.size() - ackMissing, ackMissing, ackReceiptWrong);
-        System.out.printf("  refused %d: stored %d%n", sent.stream().filter(s -> s.outcome() == Outcome.REFUSED).count(),
-                refusedStored);
-        System.out.printf("  cut off by the kill %d: stored completely %d, absent %d%n", cutOffStored + cutOffAbsent,
-                cutOffStored, cutOffAbsent);
-        System.out.printf("  rows: %d participation, %d ballot box (equal per ballot: %s); rows of no sent vote %d%n",
-                participationRows, boxRows, failures.stream().noneMatch(f -> f.contains("ballot-box rows")), strangers);
-        System.out.printf("  after the restart: %d of %d receipts COUNTED, %d of %d repeat votes refused with 409, "
-                + "%d of %d absent cut-off votes accepted%n", receiptsCounted, receiptsChecked, againRefused, againChecked,
-                retriedAccepted, retried);
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Crash test");
+        lines.add(String.format("  acknowledged %d: stored %d, missing %d, receipt not exactly once %d", acknowledged.size(),
+                acknowledged.size() - ackMissing, ackMissing, ackReceiptWrong));
+        lines.add(String.format("  refused %d: stored %d", sent.stream().filter(s -> s.outcome() == Outcome.REFUSED).count(),
+                refusedStored));
+        lines.add(String.format("  cut off by the kill %d: stored completely %d, absent %d", cutOffStored + cutOffAbsent,
+                cutOffStored, cutOffAbsent));
+        lines.add(String.format("  rows: %d participation, %d ballot box (equal per ballot: %s); rows of no sent vote %d",
+                participationRows, boxRows, failures.stream().noneMatch(f -> f.contains("ballot-box rows")), strangers));
+        lines.add(String.format("  after the restart: %d of %d receipts COUNTED, %d of %d repeat votes refused with 409, "
+                + "%d of %d absent cut-off votes accepted", receiptsCounted, receiptsChecked, againRefused, againChecked,
+                retriedAccepted, retried));
         for (String failure : failures) {
-            System.out.println("  FAIL: " + failure);
+            lines.add("  FAIL: " + failure);
         }
-        System.out.println(failures.isEmpty() ? "PASS" : "FAIL");
-        return failures.isEmpty();
+        lines.add(failures.isEmpty() ? "PASS" : "FAIL");
+        return lines;
     }
 
     private VotingCrashTest() {}

@@ -97,6 +97,14 @@ final class VotingRig implements AutoCloseable {
         return new VotingRig(work, postgres, jar, extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
     }
 
+    /** Only warnings from the libraries here (zonky logs every line of PostgreSQL's output at INFO). */
+    static void quietLogs() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     /** Fails with the command that installs pgbench when it is missing. */
     static String pgbench() {
         for (String candidate : List.of("/usr/bin/pgbench", "/usr/local/bin/pgbench")) {
