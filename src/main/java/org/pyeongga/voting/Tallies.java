@@ -68,7 +68,7 @@ public class Tallies {
         if (ballot.visibility() == Ballot.Visibility.HIDDEN_UNTIL_PUBLISHED && ballot.phase() != Phase.PUBLISHED) {
             return new Tally.View(null, "voting.tally.hidden");
         }
-        Tally tally = stored(ballotId).orElseGet(() -> recount(ballotId));
+        Tally tally = stored(ballotId).orElseGet(() -> count(ballotId));
         return new Tally.View(manager && ballot.phase() == Phase.PUBLISHED ? tally : tally.withoutTexts(), null);
     }
 
@@ -83,14 +83,22 @@ public class Tallies {
         if (state != State.CLOSED) {
             throw UserFacingException.conflict("voting.publish.notClosed");
         }
-        Tally tally = recount(ballotId);
+        Tally tally = count(ballotId);
         ballots.markPublished(ballotId, clock.instant());
         events.publishEvent(new VotingBallotChanged(ballotId, ballot.ownerInstitutionId(), "PUBLISHED"));
         return tally;
     }
 
-    /** Counts the ballot box of a ballot now and stores the tally. */
-    public Tally recount(long ballotId) {
+    /**
+     * Counts the ballot box of a ballot now and stores the tally. Answers nothing: what anyone may see of it goes
+     * through {@link #visibleTally}.
+     */
+    public void recount(long ballotId) {
+        count(ballotId);
+    }
+
+    /** Counts and stores; the tally itself (no gate: for this package only). */
+    Tally count(long ballotId) {
         Ballot ballot = ballots.find(ballotId).orElseThrow(() -> UserFacingException.notFound("voting.ballot.notFound"));
         Instant at = clock.instant();
         Tally tally = ballot.kind() == Ballot.Kind.RANKED ? countInJava(ballot, at) : sum(ballot, at);

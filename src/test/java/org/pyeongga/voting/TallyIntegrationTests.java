@@ -255,12 +255,12 @@ class TallyIntegrationTests {
                 .query(String.class).single();
         abuse.voidVote(survey, ref, "합계 비교용 무효");
         for (long id : List.of(survey, multiple)) {
-            Tally sums = tallies.recount(id);
+            Tally sums = tallies.count(id);
             Tally java = tallies.countInJava(ballots.ballot(id), sums.computedAt());
             assertThat(sums).usingRecursiveComparison().isEqualTo(java);
         }
-        assertThat(tallies.recount(survey).voided()).isEqualTo(1);
-        assertThat(tallies.recount(multiple).options()).extracting(Tally.Count::votes).containsExactly(6L, 6L, 6L);
+        assertThat(tallies.count(survey).voided()).isEqualTo(1);
+        assertThat(tallies.count(multiple).options()).extracting(Tally.Count::votes).containsExactly(6L, 6L, 6L);
     }
 
     @Test

@@ -237,6 +237,23 @@ class VotingSecrecyTests {
     }
 
     @Test
+    void onlyTheVotingCoreReadsTheBallotBoxOrTheTallies() throws IOException {
+        // pages, exports and APIs elsewhere must go through Tallies.visibleTally (the gate) and never see a ballot
+        List<String> readers = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                if ((text.contains("voting_ballot_box") || text.contains("voting_tally"))
+                        && !file.getParent().equals(Path.of("src/main/java/org/pyeongga/voting"))
+                        && !file.getFileName().toString().equals("V17__voting.sql")) {
+                    readers.add(file.toString());
+                }
+            }
+        }
+        assertThat(readers).isEmpty();
+    }
+
+    @Test
     void noStatementOfTheAppNamesBothTables() throws IOException {
         Pattern literal = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
         List<String> offenders = new ArrayList<>();
