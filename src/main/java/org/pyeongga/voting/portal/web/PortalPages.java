@@ -13,11 +13,10 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.account.IdentityVerifier;
 import org.pyeongga.account.VerifiedPerson;
-import org.pyeongga.account.VoterKeys;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.voting.Ballot;
 import org.pyeongga.voting.Ballots;
-import org.pyeongga.voting.Voter;
+import org.pyeongga.voting.VoteCasting;
 import org.pyeongga.voting.portal.web.BallotForms.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -40,13 +39,13 @@ class PortalPages {
     private static final Set<String> OWN_FIELDS = Set.of("_csrf", "next", "consent");
 
     private final ObjectProvider<IdentityVerifier> verifiers;
-    private final VoterKeys voterKeys;
+    private final VoteCasting casting;
     private final PortalVoters voters;
     private final Ballots ballots;
 
-    PortalPages(ObjectProvider<IdentityVerifier> verifiers, VoterKeys voterKeys, PortalVoters voters, Ballots ballots) {
+    PortalPages(ObjectProvider<IdentityVerifier> verifiers, VoteCasting casting, PortalVoters voters, Ballots ballots) {
         this.verifiers = verifiers;
-        this.voterKeys = voterKeys;
+        this.casting = casting;
         this.voters = voters;
         this.ballots = ballots;
     }
@@ -100,10 +99,10 @@ class PortalPages {
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             try {
                 VerifiedPerson person = verifier.complete(callback);
-                voters.remember(new Voter(voterKeys.keyFor(person), person.residenceCode(), Set.of()), request, response);
+                voters.remember(casting.voterFor(person), request, response);
                 return "redirect:" + next;
             } catch (UserFacingException e) {
-                problems.add(new Problem("name", e.messageKey(), List.of(e.args())));
+                problems.add(new Problem(verifier.developmentOnly() ? "name" : "consent", e.messageKey(), List.of(e.args())));
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
