@@ -222,15 +222,28 @@ public class VoteCasting {
         }
     }
 
+    /** 16 random characters of a 32-letter alphabet (80 bits), shown as XXXX-XXXX-XXXX-XXXX. */
     static String receiptCode() {
+        char[] random = randomCharacters(16);
         StringBuilder code = new StringBuilder(19);
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < random.length; i++) {
             if (i > 0 && i % 4 == 0) {
                 code.append('-');
             }
-            code.append(RECEIPT_ALPHABET[RANDOM.nextInt(RECEIPT_ALPHABET.length)]);
+            code.append(random[i]);
         }
         return code.toString();
+    }
+
+    /** One draw from the shared generator per value (it is synchronized: fewer calls, less waiting at the peak). */
+    private static char[] randomCharacters(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        char[] characters = new char[length];
+        for (int i = 0; i < length; i++) {
+            characters[i] = RECEIPT_ALPHABET[(bytes[i] & 0xff) % RECEIPT_ALPHABET.length]; // 256 is a multiple of 32
+        }
+        return characters;
     }
 
     static String receiptHash(String code) {
@@ -242,11 +255,6 @@ public class VoteCasting {
     }
 
     private static String ref() {
-        char[] ref = new char[12];
-        for (int i = 0; i < ref.length; i++) {
-            ref[i] = RECEIPT_ALPHABET[RANDOM.nextInt(RECEIPT_ALPHABET.length)];
-        }
-        return new String(ref);
+        return new String(randomCharacters(12));
     }
-
 }

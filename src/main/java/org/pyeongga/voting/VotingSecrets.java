@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class VotingSecrets {
 
     private final byte[] secret;
+    private final java.util.Map<Long, byte[]> ballotKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     VotingSecrets(IdentityProperties identity) {
         this.secret = identity.voterKeySecret().getBytes(StandardCharsets.UTF_8);
@@ -48,6 +49,6 @@ class VotingSecrets {
 
     /** The link tag of a voter on a ballot: HMAC(ballot key, ballot || voter key); the ballot key never leaves memory. */
     String linkTag(long ballotId, String voterKey) {
-        return hex(derived("ballot-link|" + ballotId), ballotId + "|" + voterKey);
+        return hex(ballotKeys.computeIfAbsent(ballotId, id -> derived("ballot-link|" + id)), ballotId + "|" + voterKey);
     }
 }
