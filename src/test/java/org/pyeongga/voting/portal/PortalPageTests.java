@@ -251,6 +251,42 @@ class PortalPageTests {
         assertThat(participations(id)).isEqualTo(1);
     }
 
+    @Test
+    void aStaffBallotTakesItsInstitutionsSignedInStaffNotCitizensNorOtherInstitutions() {
+        long gunsan = PortalFixture.institution(registry, "군산시");
+        String boryeongClerk = "clerk@boryeong.portal.test.pyeongga.kr";
+        String gunsanClerk = "clerk@gunsan.portal.test.pyeongga.kr";
+        for (var p : new Object[][] {{boryeongClerk, boryeong}, {gunsanClerk, gunsan}}) {
+            if (!accounts.exists((String) p[0])) {
+                accounts.create((String) p[0], "시험 직원", org.pyeongga.support.TestUsers.PASSWORD,
+                        java.util.Set.of(new org.pyeongga.core.Membership((Long) p[1], org.pyeongga.core.Role.HR_OFFICER)));
+            }
+        }
+        var spec = PortalFixture.single(boryeong, "포털 시험: 직원 투표", Eligibility.STAFF, null, Visibility.HIDDEN_UNTIL_PUBLISHED);
+        long id = PortalFixture.open(ballots, new org.pyeongga.voting.BallotSpec(spec.ownerInstitutionId(), spec.kind(), null, 1,
+                spec.titleKo(), spec.titleEn(), null, null, spec.opensAt(), spec.closesAt(), Eligibility.STAFF, null, boryeong,
+                Visibility.HIDDEN_UNTIL_PUBLISHED, spec.options(), java.util.List.of()));
+        long option = ballots.ballot(id).options().getFirst().id();
+        String path = "/participate/ballots/" + id;
+
+        Http citizen = PortalFixture.verified(port, "staffballot-" + id, "4418000000");
+        assertThat(citizen.getPage(path).getHeaders().getLocation().toString()).endsWith("/login");
+        var refused = PortalFixture.post(citizen, "/participate/verify", path, "option=" + option);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("기관 직원만 참여합니다");
+
+        Http other = Http.signedIn(port, gunsanClerk);
+        var otherAnswer = PortalFixture.post(other, "/participate/verify", path, "option=" + option);
+        assertThat(otherAnswer.getStatusCode().value()).isEqualTo(403);
+        assertThat(otherAnswer.getBody()).contains("참여할 자격이 없습니다");
+        assertThat(participations(id)).isZero();
+
+        Http clerk = Http.signedIn(port, boryeongClerk);
+        assertThat(clerk.getPage(path).getBody()).contains("name=\"option\"");
+        assertThat(PortalFixture.post(clerk, "/participate/verify", path, "option=" + option).getBody()).contains("투표가 접수되었습니다");
+        assertThat(participations(id)).isEqualTo(1);
+    }
+
     long participations(long ballot) {
         return jdbc.sql("select count(*) from voting_participation where ballot_id = :b").param("b", ballot)
                 .query(Long.class).single();
