@@ -96,7 +96,7 @@ class PaperVotePages {
             }
             response.setStatus(e.status().value());
             if (e instanceof Overloaded overloaded) {
-                model.addAttribute("retryAfter", overloaded.retryAfterSeconds());
+                response.setHeader("Retry-After", String.valueOf(overloaded.retryAfterSeconds()));
             }
             return form(model, ballot, typed, e);
         }

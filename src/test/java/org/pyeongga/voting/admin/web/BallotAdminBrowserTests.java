@@ -161,6 +161,10 @@ class BallotAdminBrowserTests {
                 "선택지를 2개 이상");
         assertThat(browser.find(By.id("titleEn")).getDomProperty("value")).isEqualTo("Kept title");
         browser.check("form-errors");
+        browser.submitAndWait(By.id("add-question"));
+        assertThat(browser.find(By.id("question-0-kind")).isDisplayed()).isTrue();
+        assertThat(browser.find(By.id("titleEn")).getDomProperty("value")).isEqualTo("Kept title");
+        browser.check("form-question");
 
         // the abuse report of the closed ballot
         BallotAdminFixture.close(jdbc, id);
@@ -192,5 +196,11 @@ class BallotAdminBrowserTests {
         assertThat(browser.text(By.cssSelector("main .pg-success"))).contains("결과를 공표했습니다");
         assertThat(browser.text(By.cssSelector("main"))).contains("무효 1", "가 후보", "=다 후보", "CSV 내려받기");
         browser.check("results");
+        browser.open("/admin/voting/" + id + "/results?lang=en");
+        assertThat(browser.text(By.cssSelector("main"))).contains("Results: 2026 보령시 시민 포스터 투표 (en)", "1 voided", "Votes per option");
+        browser.check("results-en");
+        browser.open("/admin/voting/" + id + "/abuse");
+        assertThat(browser.text(By.tagName("h1"))).startsWith("Abuse report");
+        browser.check("abuse-en");
     }
 }
