@@ -273,7 +273,7 @@ class PortalPageTests {
         assertThat(citizen.getPage(path).getHeaders().getLocation().toString()).endsWith("/login");
         var refused = PortalFixture.post(citizen, "/participate/verify", path, "option=" + option);
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
-        assertThat(refused.getBody()).contains("기관 직원만 참여합니다");
+        assertThat(refused.getBody()).contains("기관 직원만 참여합니다").doesNotContain("/participate/verify?next=");
 
         Http other = Http.signedIn(port, gunsanClerk);
         var otherAnswer = PortalFixture.post(other, "/participate/verify", path, "option=" + option);

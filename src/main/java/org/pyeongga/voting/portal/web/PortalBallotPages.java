@@ -74,9 +74,9 @@ class PortalBallotPages {
         if (voter.isEmpty()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             show(model, ballot, entered);
-            model.addAttribute("problem", ballot.eligibility() == Ballot.Eligibility.STAFF ? "portal.ballot.staffOnly"
-                    : "portal.ballot.expired");
-            model.addAttribute("verifyAgain", verifyAddress(id, entered, false));
+            boolean staff = ballot.eligibility() == Ballot.Eligibility.STAFF;
+            model.addAttribute("problem", staff ? "portal.ballot.staffOnly" : "portal.ballot.expired");
+            model.addAttribute("verifyAgain", staff ? null : verifyAddress(id, entered, false));
             return "voting/portal/ballot";
         }
         BallotForms.Parsed parsed = BallotForms.parse(ballot, entered);
