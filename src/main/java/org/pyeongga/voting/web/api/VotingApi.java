@@ -17,12 +17,7 @@ import org.pyeongga.core.Texts;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.voting.Ballot;
 import org.pyeongga.voting.Ballots;
-import org.pyeongga.voting.CastContext;
-import org.pyeongga.voting.CastContexts;
-import org.pyeongga.voting.Channel;
-import org.pyeongga.voting.Choice;
 import org.pyeongga.voting.Overloaded;
-import org.pyeongga.voting.Receipt;
 import org.pyeongga.voting.ReceiptCheck;
 import org.pyeongga.voting.Tallies;
 import org.pyeongga.voting.Tally;
@@ -62,18 +57,18 @@ class VotingApi {
     private final VoterTokens tokens;
     private final Tallies tallies;
     private final VotingPermissions permissions;
-    private final CastContexts contexts;
+    private final VoteEndpoint endpoint;
     private final Texts texts;
     private final Clock clock;
 
     VotingApi(Ballots ballots, VoteCasting casting, VoterTokens tokens, Tallies tallies, VotingPermissions permissions,
-            CastContexts contexts, Texts texts, Clock clock) {
+            VoteEndpoint endpoint, Texts texts, Clock clock) {
         this.ballots = ballots;
         this.casting = casting;
         this.tokens = tokens;
         this.tallies = tallies;
         this.permissions = permissions;
-        this.contexts = contexts;
+        this.endpoint = endpoint;
         this.texts = texts;
         this.clock = clock;
     }
@@ -142,15 +137,8 @@ class VotingApi {
     ReceiptAnswer vote(@PathVariable long id, @RequestBody VoteRequest request,
             @Parameter(description = "투표자 토큰") @RequestHeader(name = VoterTokens.HEADER, required = false) @Nullable String token,
             HttpServletRequest http) {
-        CastContext context = contexts.of(http);
-        boolean noToken = token == null || token.isBlank();
-        // a voter token; without one, a staff member signed in (HTTP Basic) votes with their staff key (staff ballots)
-        Voter voter = (noToken ? tokens.staffVoter(permissions.current()) : tokens.read(token, context.receivedAt()))
-                .orElseThrow(() -> new UserFacingException(HttpStatus.UNAUTHORIZED,
-                        noToken ? "voting.token.missing" : "voting.token.invalid"));
-        Choice choice = Choice.from(ballots.announced(id), request.options(), request.answers());
-        Receipt receipt = casting.cast(id, voter, choice, Channel.WEB, context);
-        return new ReceiptAnswer(receipt.code());
+        // Votes with a token are served by VoteFastPath before reaching here; both use VoteEndpoint.
+        return endpoint.cast(id, request, token, http);
     }
 
     record ResultsView(long ballotId, boolean visible, @Nullable String hiddenReason, @Nullable String hiddenReasonKo,
