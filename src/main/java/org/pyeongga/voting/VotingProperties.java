@@ -17,7 +17,7 @@ public record VotingProperties(@Nullable Integer batchSize, @Nullable Duration b
         batchSize = batchSize == null ? 500 : batchSize;
         batchWait = batchWait == null ? Duration.ofMillis(5) : batchWait;
         queueCapacity = queueCapacity == null ? 20_000 : queueCapacity;
-        writers = writers == null ? 2 : writers;
+        writers = writers == null ? 6 : writers;
         tallyInterval = tallyInterval == null ? Duration.ofSeconds(30) : tallyInterval;
         retryAfter = retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
     }

@@ -59,6 +59,8 @@ final class VotingRig implements AutoCloseable {
     private int appStarts;
     private Process app;
     private int appPort;
+    /** Votes go through a small raw HTTP/1.1 client (see {@link RawHttp}); set up for each start of the app. */
+    private volatile RawHttp votes = new RawHttp("127.0.0.1", 1, 60_000);
 
     private VotingRig(Path work, EmbeddedPostgres postgres, Path jar, List<String> extraAppArgs) {
         this.work = work;
@@ -153,6 +155,8 @@ final class VotingRig implements AutoCloseable {
     /** Starts the app (again: same database) and waits until it answers. Returns the seconds it took. */
     double startApp(String... appArgs) throws IOException, InterruptedException {
         appPort = freePort();
+        votes.close();
+        votes = new RawHttp("127.0.0.1", appPort, 60_000);
         appStarts++;
         Path log = work.resolve("app-" + appStarts + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -384,27 +388,16 @@ final class VotingRig implements AutoCloseable {
     record Answer(int status, String receipt, int retryAfter) {}
 
     Answer vote(OpenBallot ballot, Voter voter) throws IOException, InterruptedException {
-        var answer = http.send(HttpRequest.newBuilder(uri("/api/v1/voting/ballots/" + ballot.id() + "/votes"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header(VOTER_HEADER, voter.token())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"options\":[" + ballot.option() + "]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        RawHttp.Response answer = votes.postJson("/api/v1/voting/ballots/" + ballot.id() + "/votes", VOTER_HEADER,
+                voter.token(), "{\"options\":[" + ballot.option() + "]}");
         String receipt = null;
-        if (answer.statusCode() == 201) {
+        if (answer.status() == 201) {
             Matcher m = RECEIPT.matcher(answer.body());
             if (m.find()) {
                 receipt = m.group(1);
             }
         }
-        int retryAfter = answer.headers().firstValue("Retry-After").map(v -> {
-            try {
-                return Integer.parseInt(v.strip());
-            } catch (NumberFormatException e) {
-                return 1;
-            }
-        }).orElse(0);
-        return new Answer(answer.statusCode(), receipt, retryAfter);
+        return new Answer(answer.status(), receipt, answer.retryAfter());
     }
 
     /** {@code GET /api/v1/voting/receipts/{code}}: the status code and the body. */
@@ -444,6 +437,7 @@ final class VotingRig implements AutoCloseable {
         try {
             stopApp();
         } finally {
+            votes.close();
             virtualThreads.shutdownNow();
             postgres.close();
         }
