@@ -30,7 +30,7 @@ import org.pyeongga.bench.VotingRig.Voter;
  *   <li>(a) pgbench: the single-row insert of a vote's participation row (a table {@code like voting_participation},
  *       same columns, checks and indexes), one commit per row, with as many connections as the app's pool holds, for a
  *       fixed time: PostgreSQL's own rate for one durable commit per vote;</li>
- *   <li>(b) closed loop: {@value #CLIENTS} concurrent clients (JDK HttpClient on virtual threads) each casting one vote
+ *   <li>(b) closed loop: {@value #CLIENTS} concurrent clients (a raw HTTP/1.1 keep-alive client on virtual threads) each casting one vote
  *       after the other through {@code POST /api/v1/voting/ballots/{id}/votes} with a voter token (the full stack:
  *       token check, ballot, eligibility, group commit, receipt): accepted votes per second;</li>
  *   <li>open loop: votes sent at a constant 2,000 per second for 60 s whatever the answers, latency measured from the
