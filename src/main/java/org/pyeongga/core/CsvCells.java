@@ -10,13 +10,14 @@ public final class CsvCells {
 
     private CsvCells() {}
 
-    /** A quoted cell; a leading =, +, -, @, tab or CR is prefixed with ' so spreadsheets never run it as a formula. */
+    /** A quoted cell, {@link #neutralized neutralized} so spreadsheets never run it as a formula. */
     public static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return "\"" + neutralized(value).replace("\"", "\"\"") + "\"";
+    }
+
+    /** Text a spreadsheet must not run as a formula (CSV or xlsx): ' before a leading =, +, -, @, tab or CR. */
+    public static String neutralized(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     /** One CSV line (CRLF) of quoted cells. */

@@ -94,7 +94,7 @@ public class ResultTables {
             Row head = sheet.createRow(0);
             for (int c = 0; c < table.header().size(); c++) {
                 Cell cell = head.createCell(c);
-                cell.setCellValue(neutralized(table.header().get(c)));
+                cell.setCellValue(CsvCells.neutralized(table.header().get(c)));
                 cell.setCellStyle(bold);
                 sheet.setColumnWidth(c, c == 2 ? 24 * 256 : 14 * 256);
             }
@@ -109,7 +109,7 @@ public class ResultTables {
                     } else if (v instanceof Number n) {
                         cell.setCellValue(n.doubleValue());
                     } else {
-                        cell.setCellValue(neutralized(String.valueOf(v)));
+                        cell.setCellValue(CsvCells.neutralized(String.valueOf(v)));
                     }
                 }
             }
@@ -119,11 +119,6 @@ public class ResultTables {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A text a spreadsheet must not run as a formula: ' in front of a leading =, +, -, @, tab or CR. */
-    static String neutralized(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     /** Each item's (항목) score in an explanation tree: the groups that hold indicators directly, in the tree's order. */

@@ -1,11 +1,8 @@
 package org.pyeongga.voting.proposal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import org.pyeongga.account.VoterKey;
+import org.pyeongga.core.Digests;
 import org.pyeongga.organization.InstitutionQuery;
 import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.voting.Voter;
@@ -92,12 +89,6 @@ class ProposalDemoData {
 
     /** A synthetic resident of 군산시 with a stable key (never a real person's). */
     private static Voter citizen(String who) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("pyeongga-demo-proposal-citizen|" + who).getBytes(StandardCharsets.UTF_8));
-            return new Voter(new VoterKey(HexFormat.of().formatHex(digest)), GUNSAN + "00000", Set.of());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Voter(new VoterKey(Digests.sha256Hex("pyeongga-demo-proposal-citizen|" + who)), GUNSAN + "00000", Set.of());
     }
 }

@@ -1,18 +1,16 @@
 package org.pyeongga.voting.proposal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.Actor;
+import org.pyeongga.core.Digests;
 import org.pyeongga.core.ResultPage;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.organization.InstitutionRegistry;
@@ -302,13 +300,8 @@ public class Proposals {
 
     /** The nickname code of an author on a board (e.g. 7F3A): stable for them there, meaningless elsewhere. */
     static String nickname(long boardId, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("pyeongga-proposal-nickname|" + boardId + "|" + key).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().withUpperCase().formatHex(digest, 0, 2);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex("pyeongga-proposal-nickname|" + boardId + "|" + key).substring(0, 4)
+                .toUpperCase(Locale.ROOT);
     }
 
     // ---- staff of the board's institution

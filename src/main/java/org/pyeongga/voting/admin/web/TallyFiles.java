@@ -41,7 +41,7 @@ final class TallyFiles {
 
     static byte[] xlsx(Table table, String sheetName) {
         try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(neutralized(sheetName)));
+            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(CsvCells.neutralized(sheetName)));
             CellStyle bold = workbook.createCellStyle();
             var font = workbook.createFont();
             font.setBold(true);
@@ -49,7 +49,7 @@ final class TallyFiles {
             Row head = sheet.createRow(0);
             for (int c = 0; c < table.header().size(); c++) {
                 Cell cell = head.createCell(c);
-                cell.setCellValue(neutralized(table.header().get(c)));
+                cell.setCellValue(CsvCells.neutralized(table.header().get(c)));
                 cell.setCellStyle(bold);
                 sheet.setColumnWidth(c, (c == 1 ? 36 : 14) * 256);
             }
@@ -61,7 +61,7 @@ final class TallyFiles {
                     if (cells.get(c) instanceof Number n) {
                         cell.setCellValue(n.doubleValue());
                     } else {
-                        cell.setCellValue(neutralized(String.valueOf(cells.get(c))));
+                        cell.setCellValue(CsvCells.neutralized(String.valueOf(cells.get(c))));
                     }
                 }
             }
@@ -71,11 +71,6 @@ final class TallyFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Text a spreadsheet must not run as a formula: ' before a leading =, +, -, @, tab or CR (as {@link CsvCells}). */
-    static String neutralized(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
