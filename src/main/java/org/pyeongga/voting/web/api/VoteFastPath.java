@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.ProblemResponses;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.voting.Overloaded;
@@ -55,13 +56,19 @@ final class VoteFastPath extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** Only token votes with a JSON body; the path itself is matched once, in {@link #doFilterInternal}. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String token = request.getHeader(VoterTokens.HEADER);
         String type = request.getContentType();
-        return !"POST".equals(request.getMethod()) || token == null || token.isBlank() || type == null
-                || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type))
-                || !VOTES.matcher(request.getRequestURI()).matches();
+        return !"POST".equals(request.getMethod()) || token == null || token.isBlank() || !json(type);
+    }
+
+    /** {@code application/json}, with or without parameters (e.g. {@code ; charset=UTF-8}), without parsing it. */
+    static boolean json(@Nullable String contentType) {
+        int n = MediaType.APPLICATION_JSON_VALUE.length();
+        return contentType != null && contentType.regionMatches(true, 0, MediaType.APPLICATION_JSON_VALUE, 0, n)
+                && (contentType.length() == n || contentType.charAt(n) == ';' || contentType.charAt(n) == ' ');
     }
 
     @Override

@@ -131,6 +131,15 @@ class VoteFastPathTests {
     }
 
     @Test
+    void onlyJsonBodiesTakeTheFastPath() {
+        assertThat(VoteFastPath.json("application/json")).isTrue();
+        assertThat(VoteFastPath.json("Application/JSON; charset=UTF-8")).isTrue();
+        assertThat(VoteFastPath.json("application/json-patch+json")).isFalse();
+        assertThat(VoteFastPath.json("application/x-www-form-urlencoded")).isFalse();
+        assertThat(VoteFastPath.json(null)).isFalse();
+    }
+
+    @Test
     void overloadAnswers503WithRetryAfter() throws Exception {
         var filter = new VoteFastPath((id, request, token, http) -> {
             throw new Overloaded(4);
