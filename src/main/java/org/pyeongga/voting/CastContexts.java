@@ -17,14 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CastContexts {
 
-    private final VotingSecrets secrets;
-    private final byte[] deviceKey;
-    private final byte[] networkKey;
+    private final VotingSecrets.Keyed deviceKey;
+    private final VotingSecrets.Keyed networkKey;
     private final @Nullable String countryHeader;
     private final Clock clock;
 
     CastContexts(VotingSecrets secrets, VotingProperties properties, Clock clock) {
-        this.secrets = secrets;
         this.deviceKey = secrets.derived("device");
         this.networkKey = secrets.derived("network");
         this.countryHeader = properties.countryHeader() == null || properties.countryHeader().isBlank() ? null
@@ -39,9 +37,9 @@ public class CastContexts {
 
     public CastContext of(HttpServletRequest request, java.time.Instant receivedAt) {
         String agent = request.getHeader("User-Agent");
-        String device = agent == null || agent.isBlank() ? null : secrets.hex(deviceKey, agent).substring(0, 32);
+        String device = agent == null || agent.isBlank() ? null : deviceKey.hex(agent).substring(0, 32);
         String prefix = networkPrefix(request.getRemoteAddr());
-        String network = prefix == null ? null : secrets.hex(networkKey, prefix).substring(0, 32);
+        String network = prefix == null ? null : networkKey.hex(prefix).substring(0, 32);
         String country = null;
         if (countryHeader != null) {
             String value = request.getHeader(countryHeader);
@@ -54,15 +52,27 @@ public class CastContexts {
 
     /** "203.0.113.0/24" or the first 48 bits of an IPv6 address; null if the address is not a literal. */
     static @Nullable String networkPrefix(@Nullable String address) {
-        if (address == null || address.isBlank() || !address.matches("[0-9A-Fa-f:.%]+")) {
+        if (address == null || address.isEmpty() || !literal(address)) {
             return null;
         }
+        int zone = address.indexOf('%');
         try {
-            byte[] bytes = InetAddress.getByName(address.replaceAll("%.*$", "")).getAddress();
+            byte[] bytes = InetAddress.getByName(zone < 0 ? address : address.substring(0, zone)).getAddress();
             int keep = bytes.length == 4 ? 3 : 6;
             return Arrays.toString(Arrays.copyOf(bytes, keep)) + "/" + (keep * 8);
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /** Only hex digits, dots, colons and a zone's '%': an address literal, never a name to look up. */
+    private static boolean literal(String address) {
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':' || c == '%')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

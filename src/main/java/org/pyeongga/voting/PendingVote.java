@@ -1,16 +1,15 @@
 package org.pyeongga.voting;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A checked vote on its way to the database: the participation half (ballot, voter key, channel, time, hashes) and
- * the ballot-box half (random id, choice, receipt hash, link tag). The two halves are written to separate tables.
+ * the ballot-box half (choice, receipt hash, link tag). The two halves are written to separate tables.
  */
 record PendingVote(long ballotId, String voterKey, String ref, Channel channel, Instant castAt,
         @Nullable String deviceHash, @Nullable String networkHash, @Nullable String regionCode, @Nullable String country,
-        UUID boxId, String choiceJson, String receiptHash, String linkTag) {
+        String choiceJson, String receiptHash, String linkTag) {
 
     @Override
     public String toString() {

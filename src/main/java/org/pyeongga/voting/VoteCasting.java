@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.pyeongga.account.IdentityVerifier;
 import org.pyeongga.account.VerifiedPerson;
 import org.pyeongga.account.VoterKeys;
@@ -36,6 +35,9 @@ public class VoteCasting {
 
     private static final char[] RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int RECEIPT_LENGTH = 16;
+    /** A participation's reference for voids: 12 characters (60 bits). */
+    private static final int REF_LENGTH = 12;
 
     private final Ballots ballots;
     private final VoteWriter writer;
@@ -108,14 +110,16 @@ public class VoteCasting {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "voting.ineligible");
         }
         String choiceJson = json.writeValueAsString(canonical(ballot, choice));
-        String code = receiptCode();
-        PendingVote vote = new PendingVote(ballot.id(), voter.key().value(), ref(), channel, context.receivedAt(),
-                context.deviceHash(), context.networkHash(), voter.residenceCode(), context.country(), UUID.randomUUID(),
-                choiceJson, receiptHash(code), secrets.linkTag(ballot.id(), voter.key().value()));
+        // one draw from the shared (synchronized) generator per vote: 16 characters of receipt code, 12 of reference
+        char[] random = randomCharacters(RECEIPT_LENGTH + REF_LENGTH);
+        String code = new String(random, 0, RECEIPT_LENGTH);
+        PendingVote vote = new PendingVote(ballot.id(), voter.key().value(), new String(random, RECEIPT_LENGTH, REF_LENGTH),
+                channel, context.receivedAt(), context.deviceHash(), context.networkHash(), voter.residenceCode(),
+                context.country(), choiceJson, Digests.sha256Hex(code), secrets.linkTag(ballot.id(), voter.key().value()));
         if (!writer.write(vote)) {
             throw UserFacingException.conflict("voting.duplicate");
         }
-        return new Receipt(code, ballot.id());
+        return new Receipt(formatted(code), ballot.id());
     }
 
     /** Whether {@code voter} may vote on {@code ballot} (staff keys only on staff ballots, citizens' never there). */
@@ -224,15 +228,19 @@ public class VoteCasting {
 
     /** 16 random characters of a 32-letter alphabet (80 bits), shown as XXXX-XXXX-XXXX-XXXX. */
     static String receiptCode() {
-        char[] random = randomCharacters(16);
-        StringBuilder code = new StringBuilder(19);
-        for (int i = 0; i < random.length; i++) {
+        return formatted(new String(randomCharacters(RECEIPT_LENGTH)));
+    }
+
+    /** A receipt code as shown: groups of four joined by '-'. */
+    private static String formatted(String code) {
+        StringBuilder shown = new StringBuilder(code.length() + code.length() / 4);
+        for (int i = 0; i < code.length(); i++) {
             if (i > 0 && i % 4 == 0) {
-                code.append('-');
+                shown.append('-');
             }
-            code.append(random[i]);
+            shown.append(code.charAt(i));
         }
-        return code.toString();
+        return shown.toString();
     }
 
     /** One draw from the shared generator per value (it is synchronized: fewer calls, less waiting at the peak). */
@@ -246,15 +254,8 @@ public class VoteCasting {
         return characters;
     }
 
-    static String receiptHash(String code) {
-        return Digests.sha256Hex(normalize(code));
-    }
-
     static String normalize(String code) {
         return code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 
-    private static String ref() {
-        return new String(randomCharacters(12));
-    }
 }

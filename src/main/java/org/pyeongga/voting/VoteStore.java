@@ -35,8 +35,8 @@ class VoteStore {
             returning ballot_id, voter_key
             """;
     private static final String BOX = """
-            insert into voting_ballot_box (id, ballot_id, choice, receipt_hash, link_tag)
-            select * from unnest(?::uuid[], ?::bigint[], ?::jsonb[], ?::text[], ?::text[])
+            insert into voting_ballot_box (ballot_id, choice, receipt_hash, link_tag)
+            select * from unnest(?::bigint[], ?::jsonb[], ?::text[], ?::text[])
             """;
     private static final String REJECTED = """
             insert into voting_rejected_attempt (ballot_id, voter_key, channel, reason, attempted_at, device_hash,
@@ -104,11 +104,10 @@ class VoteStore {
             Collections.shuffle(box, new java.security.SecureRandom());
             if (!box.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement(BOX)) {
-                    insert.setArray(1, array(connection, box, v -> v.boxId().toString()));
-                    insert.setArray(2, array(connection, box, v -> String.valueOf(v.ballotId())));
-                    insert.setArray(3, array(connection, box, PendingVote::choiceJson));
-                    insert.setArray(4, array(connection, box, PendingVote::receiptHash));
-                    insert.setArray(5, array(connection, box, PendingVote::linkTag));
+                    insert.setArray(1, array(connection, box, v -> String.valueOf(v.ballotId())));
+                    insert.setArray(2, array(connection, box, PendingVote::choiceJson));
+                    insert.setArray(3, array(connection, box, PendingVote::receiptHash));
+                    insert.setArray(4, array(connection, box, PendingVote::linkTag));
                     insert.executeUpdate();
                 }
             }

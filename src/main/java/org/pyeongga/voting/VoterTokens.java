@@ -33,7 +33,7 @@ public class VoterTokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final VotingSecrets secrets;
-    private final byte[] key;
+    private final VotingSecrets.Keyed key;
 
     VoterTokens(VotingSecrets secrets) {
         this.secrets = secrets;
@@ -47,7 +47,7 @@ public class VoterTokens {
                 voter.staffInstitutionIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
                 String.valueOf(expiresAt(now).getEpochSecond()));
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(VotingSecrets.hmac(key, payload));
+        return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(key.mac(payload));
     }
 
     public Instant expiresAt(Instant issuedAt) {
@@ -66,7 +66,7 @@ public class VoterTokens {
         try {
             String payload = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
             byte[] mac = DECODER.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(mac, VotingSecrets.hmac(key, payload))) {
+            if (!MessageDigest.isEqual(mac, key.mac(payload))) {
                 return Optional.empty();
             }
             String[] parts = payload.split("\n", -1);

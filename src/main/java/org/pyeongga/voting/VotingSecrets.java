@@ -3,6 +3,8 @@ package org.pyeongga.voting;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.pyeongga.account.IdentityProperties;
@@ -16,39 +18,56 @@ import org.springframework.stereotype.Component;
 @Component
 class VotingSecrets {
 
-    private final byte[] secret;
-    private final java.util.Map<Long, byte[]> ballotKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Keyed deployment;
+    private final Map<Long, Keyed> ballotKeys = new ConcurrentHashMap<>();
 
     VotingSecrets(IdentityProperties identity) {
-        this.secret = identity.voterKeySecret().getBytes(StandardCharsets.UTF_8);
+        this.deployment = new Keyed(identity.voterKeySecret().getBytes(StandardCharsets.UTF_8));
     }
 
     /** HMAC-SHA256 of {@code message} with the deployment secret itself (as {@code VoterKeys} does for DIs). */
     byte[] hmac(String message) {
-        return hmac(secret, message);
+        return deployment.mac(message);
     }
 
-    /** A key for one purpose, derived from the deployment secret. */
-    byte[] derived(String purpose) {
-        return hmac(secret, "pyeongga-voting|" + purpose);
-    }
-
-    String hex(byte[] key, String message) {
-        return HexFormat.of().formatHex(hmac(key, message));
-    }
-
-    static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+    /** A key for one purpose, derived from the deployment secret, ready to sign. */
+    Keyed derived(String purpose) {
+        return new Keyed(deployment.mac("pyeongga-voting|" + purpose));
     }
 
     /** The link tag of a voter on a ballot: HMAC(ballot key, ballot || voter key); the ballot key never leaves memory. */
     String linkTag(long ballotId, String voterKey) {
-        return hex(ballotKeys.computeIfAbsent(ballotId, id -> derived("ballot-link|" + id)), ballotId + "|" + voterKey);
+        return ballotKeys.computeIfAbsent(ballotId, id -> derived("ballot-link|" + id)).hex(ballotId + "|" + voterKey);
+    }
+
+    /**
+     * HMAC-SHA256 with one key. The key is set once on a prototype ({@code Mac.getInstance} looks up the provider and
+     * {@code init} prepares the padded key — together more work than the HMAC of a short message); each use signs
+     * with a clone, so concurrent callers share nothing mutable.
+     */
+    static final class Keyed {
+
+        private final Mac prototype;
+
+        Keyed(byte[] key) {
+            try {
+                prototype = Mac.getInstance("HmacSHA256");
+                prototype.init(new SecretKeySpec(key, "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is not available", e);
+            }
+        }
+
+        byte[] mac(String message) {
+            try {
+                return ((Mac) prototype.clone()).doFinal(message.getBytes(StandardCharsets.UTF_8));
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("HMAC-SHA256 cannot be cloned", e);
+            }
+        }
+
+        String hex(String message) {
+            return HexFormat.of().formatHex(mac(message));
+        }
     }
 }

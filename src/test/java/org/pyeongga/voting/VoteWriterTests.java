@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +18,7 @@ class VoteWriterTests {
 
     static PendingVote vote(int n) {
         return new PendingVote(1, String.format("%064x", n), "ref" + n, Channel.WEB, Instant.now(), null, null, null, null,
-                UUID.randomUUID(), "{}", "hash" + n, "tag" + n);
+                "{}", "hash" + n, "tag" + n);
     }
 
     static VotingProperties properties(int batch, int queue, int writers) {

@@ -131,6 +131,9 @@ class VotingIntegrationTests {
         // the receipt code itself is not stored, only its hash
         assertThat(jdbc.sql("select count(*) from voting_ballot_box where receipt_hash = :c").param("c", receipt)
                 .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from voting_ballot_box where receipt_hash = :h")
+                .param("h", org.pyeongga.core.Digests.sha256Hex(receipt.replace("-", ""))).query(Long.class).single())
+                .isOne();
     }
 
     @Test

@@ -120,13 +120,12 @@ class VotingSecrecyTests {
         Set<String> secret = new LinkedHashSet<>(receipts);
         secret.addAll(jdbc.sql("select voter_key from voting_participation where ballot_id = :b").param("b", survey)
                 .query(String.class).list());
-        jdbc.sql("select id::text, link_tag, receipt_hash from voting_ballot_box where ballot_id = :b").param("b", survey)
+        jdbc.sql("select link_tag, receipt_hash from voting_ballot_box where ballot_id = :b").param("b", survey)
                 .query(rs -> {
                     secret.add(rs.getString(1));
                     secret.add(rs.getString(2));
-                    secret.add(rs.getString(3));
                 });
-        assertThat(secret).hasSize(7 + 7 + 7 * 3);
+        assertThat(secret).hasSize(7 + 7 + 7 * 2);
         List<String> refs = jdbc.sql("select ref from voting_participation where ballot_id = :b").param("b", survey)
                 .query(String.class).list();
 
@@ -206,13 +205,16 @@ class VotingSecrecyTests {
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /** The migrations that create and reshape the voting tables (schema only, no data). */
+    private static final Set<String> SCHEMA = Set.of("V17__voting.sql", "V19__voting_box_keyed_by_receipt.sql");
+
     @Test
     void theBallotBoxHasNoTimeNoSequenceAndNothingInCommonWithParticipation() {
         List<String[]> box = jdbc.sql("""
                 select column_name, data_type, coalesce(column_default, ''), is_identity from information_schema.columns
                 where table_name = 'voting_ballot_box' order by ordinal_position""")
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
-        assertThat(box).extracting(c -> c[0]).containsExactly("id", "ballot_id", "choice", "receipt_hash", "link_tag", "voided");
+        assertThat(box).extracting(c -> c[0]).containsExactly("ballot_id", "choice", "receipt_hash", "link_tag", "voided");
         assertThat(box).allSatisfy(c -> {
             assertThat(c[1]).doesNotContain("time", "date", "interval");
             assertThat(c[2]).doesNotContain("nextval", "now", "current_");
@@ -245,7 +247,7 @@ class VotingSecrecyTests {
                 String text = Files.readString(file, StandardCharsets.ISO_8859_1);
                 if ((text.contains("voting_ballot_box") || text.contains("voting_tally"))
                         && !file.getParent().equals(Path.of("src/main/java/org/pyeongga/voting"))
-                        && !file.getFileName().toString().equals("V17__voting.sql")) {
+                        && !SCHEMA.contains(file.getFileName().toString())) {
                     readers.add(file.toString());
                 }
             }
@@ -269,8 +271,13 @@ class VotingSecrecyTests {
                             offenders.add(file.toString());
                         }
                     }
-                } else if (source.contains("voting_ballot_box") && source.contains("voting_participation")
-                        && !file.getFileName().toString().equals("V17__voting.sql")) {
+                } else if (file.toString().endsWith(".sql")) {
+                    for (String statement : source.split(";")) { // each statement on its own (comments included)
+                        if (statement.contains("voting_ballot_box") && statement.contains("voting_participation")) {
+                            offenders.add(file.toString());
+                        }
+                    }
+                } else if (source.contains("voting_ballot_box") && source.contains("voting_participation")) {
                     offenders.add(file.toString());
                 }
             }
