@@ -49,6 +49,28 @@ class AccountStore {
         return jdbc.sql("select * from account_user where id = :id").param("id", id).query(AccountStore::row).optional();
     }
 
+    Optional<Long> departmentId(long userId) {
+        return jdbc.sql("select department_id from account_user where id = :u and department_id is not null")
+                .param("u", userId).query(Long.class).optional();
+    }
+
+    /** The institution of the user's current department, if any. */
+    Optional<Long> departmentInstitution(long userId) {
+        return jdbc.sql("""
+                select d.institution_id from account_user u join organization_department d on d.id = u.department_id
+                where u.id = :u""").param("u", userId).query(Long.class).optional();
+    }
+
+    Optional<Long> institutionOfDepartment(long departmentId) {
+        return jdbc.sql("select institution_id from organization_department where id = :d").param("d", departmentId)
+                .query(Long.class).optional();
+    }
+
+    void setDepartment(long userId, @Nullable Long departmentId) {
+        jdbc.sql("update account_user set department_id = :d where id = :u").param("d", departmentId).param("u", userId)
+                .update();
+    }
+
     List<MembershipRow> membershipRows(long userId) {
         return jdbc.sql("select id, institution_id, role from account_membership where user_id = :u order by id")
                 .param("u", userId)

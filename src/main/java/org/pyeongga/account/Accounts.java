@@ -283,6 +283,31 @@ public class Accounts {
         events.publishEvent(new StaffMembershipRevoked(userId, row.institutionId(), row.role()));
     }
 
+    /**
+     * Sets the department of a staff member (contests use it: nobody judges their own department's entry, and a
+     * department's staff submit its cases). The department must belong to an institution the person is a member of;
+     * {@code departmentId} null clears it.
+     */
+    @Transactional
+    public void assignDepartment(long userId, @Nullable Long departmentId) {
+        Actor actor = actors.current();
+        if (actor.kind() != Actor.Kind.SYSTEM) {
+            permissions.requireAdminister();
+            visible(actor, userId);
+        }
+        Long institution = departmentId == null ? store.departmentInstitution(userId).orElse(null)
+                : store.institutionOfDepartment(departmentId)
+                        .orElseThrow(() -> UserFacingException.notFound("account.department.unknown"));
+        if (departmentId != null && store.membershipRows(userId).stream()
+                .noneMatch(m -> institution.equals(m.institutionId()))) {
+            throw UserFacingException.badInput("account.department.notMember");
+        }
+        store.setDepartment(userId, departmentId);
+        if (institution != null) {
+            events.publishEvent(new StaffDepartmentAssigned(userId, institution, departmentId));
+        }
+    }
+
     /** Disables an account: it cannot sign in, its sessions end and its open invitations stop working. */
     @Transactional
     public void disable(long userId) {

@@ -82,11 +82,13 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, Accounts accounts) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/audit/**", "/api/v1/users/**", "/api/v1/evaluations/**",
-                                "/api/v1/judging/**", "/api/v1/voting/admin/**").authenticated()
+                                "/api/v1/judging/**", "/api/v1/voting/admin/**", "/api/v1/contests/admin/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         // Citizens act with a voter token (header X-Pyeongga-Voter), checked by the voting module.
                         .requestMatchers(HttpMethod.POST, "/api/v1/voting/identity", "/api/v1/voting/ballots/*/votes",
                                 "/api/v1/voting/proposals", "/api/v1/voting/proposals/**").permitAll()
+                        // 국민추천: a verified citizen's voter token, checked by the contest module.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contests/*/nominations").permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/voting/proposals/*/supports").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
@@ -109,7 +111,8 @@ class SecurityConfiguration {
         http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/admin/**", "/audit/**", "/account/**", "/institutions/new",
-                                "/institutions/*/reorganize", "/submissions", "/submissions/**", "/judging", "/judging/**")
+                                "/institutions/*/reorganize", "/submissions", "/submissions/**", "/judging", "/judging/**",
+                                "/contests/*/apply", "/contests/*/entries/**", "/judge", "/judge/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/login/otp", "/login/otp/cancel", "/invitation/*").permitAll()
                         // The participation portal: citizens act with a verified voter cookie, checked by the voting module.

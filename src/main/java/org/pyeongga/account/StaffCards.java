@@ -41,6 +41,12 @@ public class StaffCards {
         return store.byId(id).map(this::card);
     }
 
+    /** The department a staff member belongs to (organization's department id), if one was set. */
+    @Transactional(readOnly = true)
+    public Optional<Long> departmentOf(long userId) {
+        return store.departmentId(userId);
+    }
+
     private StaffCard card(AccountStore.Row row) {
         return new StaffCard(row.id(), row.email(), row.name(), row.enabled(), store.memberships(row.id()));
     }
