@@ -226,12 +226,7 @@ public class VoteCasting {
         }
     }
 
-    /** 16 random characters of a 32-letter alphabet (80 bits), shown as XXXX-XXXX-XXXX-XXXX. */
-    static String receiptCode() {
-        return formatted(new String(randomCharacters(RECEIPT_LENGTH)));
-    }
-
-    /** A receipt code as shown: groups of four joined by '-'. */
+    /** A receipt code as shown: 16 characters (80 bits) in groups of four joined by '-'. */
     private static String formatted(String code) {
         StringBuilder shown = new StringBuilder(code.length() + code.length() / 4);
         for (int i = 0; i < code.length(); i++) {
