@@ -133,6 +133,10 @@ class PublicationBrowserTests {
         browser.open("/admin/evaluations");
         assertThat(browser.text(By.xpath("//a[@href='/admin/evaluations/" + toPublish + "/runs']/ancestor::tr"))).contains("발표됨");
         browser.check("cycles");
+        // each cycle links to its objection handling and evidence verification
+        assertThat(browser.findAll(By.cssSelector("main a[href='/admin/evaluations/" + toPublish + "/verification']"))).hasSize(1);
+        browser.clickAndWait(By.cssSelector("main a[href='/admin/evaluations/" + toPublish + "/review']"));
+        assertThat(browser.text(By.tagName("h1"))).endsWith("이의신청 관리");
     }
 
     @Test
