@@ -71,6 +71,21 @@ class AccountStore {
                 .update();
     }
 
+    /** The memberships of many people at once, by user id (in id order). */
+    java.util.Map<Long, List<MembershipRow>> membershipRows(java.util.Collection<Long> userIds) {
+        var byUser = new java.util.HashMap<Long, List<MembershipRow>>();
+        if (userIds.isEmpty()) {
+            return byUser;
+        }
+        jdbc.sql("select user_id, id, institution_id, role from account_membership where user_id in (:u) order by id")
+                .param("u", userIds)
+                .query(rs -> {
+                    byUser.computeIfAbsent(rs.getLong("user_id"), k -> new java.util.ArrayList<>()).add(new MembershipRow(
+                            rs.getLong("id"), (Long) rs.getObject("institution_id", Long.class), Role.valueOf(rs.getString("role"))));
+                });
+        return byUser;
+    }
+
     List<MembershipRow> membershipRows(long userId) {
         return jdbc.sql("select id, institution_id, role from account_membership where user_id = :u order by id")
                 .param("u", userId)

@@ -232,7 +232,11 @@ public class Accounts {
         var scope = new AccountStore.Scope(permissions.seesEveryone(actor), permissions.administeredInstitutions(actor),
                 permissions.seesExternalEvaluators(actor));
         var rows = store.search(scope, text, offset, size);
-        return new ResultPage<>(rows.stream().map(r -> view(actor, r)).toList(), page, size, store.count(scope, text));
+        // one query for the page's memberships and one for their institutions, not two per person
+        var memberships = store.membershipRows(rows.stream().map(AccountStore.Row::id).toList());
+        var names = institutionsOf(memberships.values().stream().flatMap(List::stream).toList());
+        return new ResultPage<>(rows.stream().map(r -> view(actor, r, memberships.getOrDefault(r.id(), List.of()), names))
+                .toList(), page, size, store.count(scope, text));
     }
 
     /** One person, if the caller may see them (else 404: another institution's staff are not even confirmed to exist). */
@@ -424,9 +428,18 @@ public class Accounts {
 
     private StaffView view(Actor actor, AccountStore.Row row) {
         var memberships = store.membershipRows(row.id());
+        return view(actor, row, memberships, institutionsOf(memberships));
+    }
+
+    private java.util.Map<Long, InstitutionSummary> institutionsOf(List<AccountStore.MembershipRow> memberships) {
         var names = new java.util.HashMap<Long, InstitutionSummary>();
-        registry.getAll(memberships.stream().map(AccountStore.MembershipRow::institutionId).filter(Objects::nonNull).toList(),
-                registry.today()).forEach(i -> names.put(i.id(), i));
+        registry.getAll(memberships.stream().map(AccountStore.MembershipRow::institutionId).filter(Objects::nonNull)
+                .distinct().toList(), registry.today()).forEach(i -> names.put(i.id(), i));
+        return names;
+    }
+
+    private StaffView view(Actor actor, AccountStore.Row row, List<AccountStore.MembershipRow> memberships,
+            java.util.Map<Long, InstitutionSummary> names) {
         var all = memberships.stream().map(AccountStore.MembershipRow::membership).toList();
         boolean changeable = permissions.mayChange(actor, all) && !isSelf(actor, row.id());
         var views = memberships.stream().map(m -> {
