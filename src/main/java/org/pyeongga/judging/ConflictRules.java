@@ -61,4 +61,20 @@ public final class ConflictRules {
         }
         return Optional.empty();
     }
+
+    /**
+     * The conflict between an evaluator and one subject, if any: one of the people involved in it (their own case)
+     * first, then a member of the department that entered it. Subjects without a department or people never conflict
+     * here (institution conflicts are {@link #conflict}'s).
+     */
+    public static Optional<ConflictKind> subjectConflict(long userId, @Nullable Long evaluatorDepartment,
+            @Nullable Long subjectDepartment, Set<Long> people) {
+        if (people.contains(userId)) {
+            return Optional.of(ConflictKind.PERSON_INVOLVED);
+        }
+        if (evaluatorDepartment != null && evaluatorDepartment.equals(subjectDepartment)) {
+            return Optional.of(ConflictKind.OWN_DEPARTMENT);
+        }
+        return Optional.empty();
+    }
 }

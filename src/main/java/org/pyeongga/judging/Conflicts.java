@@ -13,6 +13,8 @@ import org.pyeongga.account.StaffCards;
 import org.pyeongga.core.Membership;
 import org.pyeongga.judging.ConflictRules.Place;
 import org.pyeongga.judging.ConflictRules.Ties;
+import org.pyeongga.organization.Department;
+import org.pyeongga.organization.Departments;
 import org.pyeongga.organization.InstitutionLevel;
 import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.organization.InstitutionSummary;
@@ -28,11 +30,34 @@ class Conflicts {
     private final JudgingStore store;
     private final StaffCards staff;
     private final InstitutionRegistry registry;
+    private final Departments departments;
 
-    Conflicts(JudgingStore store, StaffCards staff, InstitutionRegistry registry) {
+    Conflicts(JudgingStore store, StaffCards staff, InstitutionRegistry registry, Departments departments) {
         this.store = store;
         this.staff = staff;
         this.registry = registry;
+        this.departments = departments;
+    }
+
+    /** The conflict between an evaluator and one subject through its department or its people, if any. */
+    Optional<ConflictKind> ofSubject(JudgingStore.SubjectRow subject, long userId) {
+        if (subject.departmentId() == null && subject.people().isEmpty()) {
+            return Optional.empty();
+        }
+        return ConflictRules.subjectConflict(userId, staff.departmentOf(userId).orElse(null), subject.departmentId(),
+                subject.people());
+    }
+
+    /** Why: "세무과 소속: 자기 부서 사례는 심사할 수 없습니다" in Korean and English. */
+    String[] reason(ConflictKind kind, JudgingStore.SubjectRow subject) {
+        if (kind == ConflictKind.OWN_DEPARTMENT && subject.departmentId() != null) {
+            Optional<Department> department = departments.find(subject.departmentId());
+            String ko = department.map(Department::nameKo).orElse("같은 부서");
+            String en = department.map(Department::nameEn).orElse("the same department");
+            return new String[] {ko + " 소속: 자기 부서 사례는 심사할 수 없습니다",
+                "Member of " + en + ": may not judge a case of their own department"};
+        }
+        return new String[] {"사례 참여자: 자기 사례는 심사할 수 없습니다", "Involved in the case: may not judge their own case"};
     }
 
     /** A round's view of conflicts: who is tied to which institution, and every institution's place. */

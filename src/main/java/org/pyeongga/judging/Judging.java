@@ -93,7 +93,7 @@ public class Judging {
     /** Opens a round with its subjects and a first panel that scores them all. */
     @Transactional
     public long openRound(NewRound round) {
-        permissions.requireManage();
+        permissions.requireManage(round.source(), round.sourceRef());
         if (store.roundId(round.source(), round.sourceRef()).isPresent()) {
             throw UserFacingException.conflict("judging.round.exists");
         }
@@ -127,14 +127,14 @@ public class Judging {
     }
 
     public RoundSummary round(long roundId) {
-        permissions.requireManage();
+        permissions.requireManage(roundId);
         return roundRow(roundId);
     }
 
     /** Sets the comment threshold (a fraction of the maximum), the former-employer window and the closing time. */
     @Transactional
     public void configureRound(long roundId, BigDecimal commentBelow, int formerEmployerYears, @Nullable Instant closesAt) {
-        permissions.requireManage();
+        permissions.requireManage(roundId);
         roundRow(roundId);
         if (commentBelow == null || commentBelow.signum() < 0 || commentBelow.compareTo(BigDecimal.ONE) > 0) {
             throw UserFacingException.badInput("judging.settings.commentBelow");
@@ -184,7 +184,7 @@ public class Judging {
     }
 
     public List<Panel> panels(long roundId) {
-        permissions.requireManage();
+        permissions.requireManage(roundId);
         roundRow(roundId);
         List<Panel> panels = new ArrayList<>();
         for (var p : store.panels(roundId)) {
@@ -204,7 +204,7 @@ public class Judging {
     /** Adds an evaluator (an account holding the EVALUATOR role) to a panel; a cross panel takes officials only. */
     @Transactional
     public long addMember(long panelId, String email, int maxLoad) {
-        permissions.requireManage();
+        permissions.requireManagePanel(panelId);
         var panel = panelRow(panelId);
         var card = staff.byEmail(email == null ? "" : email.strip())
                 .orElseThrow(() -> UserFacingException.notFound("judging.member.notFound", email));
@@ -300,7 +300,7 @@ public class Judging {
 
     /** Every conflict between the round's panel members and its institutions, computed now. */
     public List<Conflict> conflicts(long roundId) {
-        permissions.requireManage();
+        permissions.requireManage(roundId);
         roundRow(roundId);
         Set<Long> users = new LinkedHashSet<>();
         store.panels(roundId).forEach(p -> store.members(p.id()).forEach(m -> users.add(m.userId())));
@@ -327,12 +327,37 @@ public class Judging {
         return found;
     }
 
+    /**
+     * Every conflict between the round's panel members and its subjects through a subject's department or people (one
+     * per member and subject, whatever the criteria), each with its reason in Korean and English.
+     */
+    public List<JudgingModel.SubjectConflict> subjectConflicts(long roundId) {
+        permissions.requireManage(roundId);
+        roundRow(roundId);
+        Map<Long, String> users = new LinkedHashMap<>();
+        store.panels(roundId).forEach(p -> store.members(p.id()).forEach(m ->
+                users.computeIfAbsent(m.userId(), u -> staff.byId(u).map(StaffCards.StaffCard::name).orElse("?"))));
+        Map<String, JudgingStore.SubjectRow> subjects = new LinkedHashMap<>();
+        store.subjectsOfRound(roundId).forEach(s -> subjects.putIfAbsent(s.subjectRef(), s));
+        List<JudgingModel.SubjectConflict> found = new ArrayList<>();
+        for (var user : users.entrySet()) {
+            for (var subject : subjects.values()) {
+                conflicts.ofSubject(subject, user.getKey()).ifPresent(kind -> {
+                    String[] why = conflicts.reason(kind, subject);
+                    found.add(new JudgingModel.SubjectConflict(user.getKey(), user.getValue(), subject.subjectRef(),
+                            subject.name(), kind, why[0], why[1]));
+                });
+            }
+        }
+        return found;
+    }
+
     // ---- assignment
 
     /** Assigns the panel's members to its subjects that still need evaluators (existing assignments are kept). */
     @Transactional
     public AssignmentRun assignAutomatically(long panelId) {
-        permissions.requireManage();
+        permissions.requireManagePanel(panelId);
         var panel = panelRow(panelId);
         var members = store.members(panelId);
         if (members.isEmpty()) {
@@ -348,11 +373,10 @@ public class Judging {
         Set<AutomaticAssignment.Pairing> forbidden = new HashSet<>();
         for (var s : subjects) {
             problemSubjects.add(new AutomaticAssignment.Subject(String.valueOf(s.id()), s.criterion(), Set.copyOf(s.tags()), panel.required()));
-            if (s.institutionId() != null) {
-                for (var m : members) {
-                    if (lookup.between(m.userId(), s.institutionId()).isPresent()) {
-                        forbidden.add(new AutomaticAssignment.Pairing(String.valueOf(m.userId()), String.valueOf(s.id())));
-                    }
+            for (var m : members) {
+                if (s.institutionId() != null && lookup.between(m.userId(), s.institutionId()).isPresent()
+                        || conflicts.ofSubject(s, m.userId()).isPresent()) {
+                    forbidden.add(new AutomaticAssignment.Pairing(String.valueOf(m.userId()), String.valueOf(s.id())));
                 }
             }
         }
@@ -379,7 +403,7 @@ public class Judging {
     }
 
     public List<Assignment> assignments(long panelId) {
-        permissions.requireManage();
+        permissions.requireManagePanel(panelId);
         panelRow(panelId);
         return store.assignmentsOfPanel(panelId);
     }
@@ -394,7 +418,7 @@ public class Judging {
 
     /** The round a panel belongs to. */
     public long roundOfPanel(long panelId) {
-        permissions.requireManage();
+        permissions.requireManagePanel(panelId);
         return panelRow(panelId).roundId();
     }
 
@@ -427,6 +451,11 @@ public class Judging {
                 throw UserFacingException.conflict("judging.assignment.conflict", kind.get().name());
             }
         }
+        var own = conflicts.ofSubject(subject, userId);
+        if (own.isPresent()) {
+            throw UserFacingException.conflict("judging.assignment.subjectConflict", conflicts.reason(own.get(), subject)[0],
+                    conflicts.reason(own.get(), subject)[1]);
+        }
         store.unexclude(subjectId, userId);
         if (!store.insertAssignment(subjectId, userId, "MANUAL", why, actors.current().id())) {
             throw UserFacingException.conflict("judging.assignment.exists");
@@ -458,7 +487,8 @@ public class Judging {
         return mine.stream().filter(a -> a.institutionId() == null || byRound.computeIfAbsent(a.roundId(), r -> conflicts.lookup(r,
                 List.of(me), mine.stream().filter(x -> x.roundId() == r).map(Assignment::institutionId)
                         .filter(java.util.Objects::nonNull).collect(Collectors.toSet())))
-                .between(me, a.institutionId()).isEmpty()).toList();
+                .between(me, a.institutionId()).isEmpty())
+                .filter(a -> store.subject(a.subjectId()).flatMap(s -> conflicts.ofSubject(s, me)).isEmpty()).toList();
     }
 
     /** An evaluator's preference for a subject of a panel they sit on (−2 … +2). */
@@ -559,7 +589,7 @@ public class Judging {
     // ---- progress and reminders
 
     public List<Progress> progress(long roundId) {
-        permissions.requireManage();
+        permissions.requireManage(roundId);
         roundRow(roundId);
         return store.progress(roundId).stream().map(p -> new Progress(p.panelId(), p.panel(), p.userId(), p.name(), p.assigned(),
                 p.drafted(), p.submitted())).toList();
@@ -611,7 +641,7 @@ public class Judging {
 
     /** Submitted scores of a round, for its opening module (administrators, or the system). */
     public List<SubmittedScore> submittedScores(String source, String sourceRef) {
-        permissions.requireManage();
+        permissions.requireManage(source, sourceRef);
         return store.roundId(source, sourceRef).map(id -> store.submittedScores(id).stream()
                 .map(s -> new SubmittedScore(s.criterion(), s.subjectRef(), "평가위원 J" + s.userId(), s.score())).toList())
                 .orElse(List.of());
@@ -621,7 +651,7 @@ public class Judging {
 
     private boolean conflicted(JudgingStore.SubjectRow subject, long userId) {
         return subject.institutionId() != null && conflicts.lookup(subject.roundId(), List.of(userId), List.of(subject.institutionId()))
-                .between(userId, subject.institutionId()).isPresent();
+                .between(userId, subject.institutionId()).isPresent() || conflicts.ofSubject(subject, userId).isPresent();
     }
 
     private static BigDecimal threshold(RoundSummary round, JudgingStore.SubjectRow subject) {

@@ -16,12 +16,24 @@ public final class JudgingModel {
     /** One level of a rubric: its name (Korean, English) and the points it gives. */
     public record RubricLevel(String label, String labelEn, BigDecimal points) {}
 
-    /** A subject to be scored on one criterion, as the opening module describes it. */
+    /**
+     * A subject to be scored on one criterion, as the opening module describes it. {@code departmentId} (the 부서 that
+     * entered it) and {@code people} (the accounts of the people involved) make conflicts of their own: an evaluator of
+     * that department, or one of those people, never scores it.
+     */
     public record NewSubject(String subjectRef, @Nullable Long institutionId, String name, String grouping, String criterion,
-            String criterionName, Set<String> tags, BigDecimal maxPoints, List<RubricLevel> rubric) {
+            String criterionName, Set<String> tags, BigDecimal maxPoints, List<RubricLevel> rubric,
+            @Nullable Long departmentId, Set<Long> people) {
         public NewSubject {
             tags = Set.copyOf(tags);
             rubric = List.copyOf(rubric);
+            people = Set.copyOf(people);
+        }
+
+        /** A subject without a department or people involved (an institution × an indicator). */
+        public NewSubject(String subjectRef, @Nullable Long institutionId, String name, String grouping, String criterion,
+                String criterionName, Set<String> tags, BigDecimal maxPoints, List<RubricLevel> rubric) {
+            this(subjectRef, institutionId, name, grouping, criterion, criterionName, tags, maxPoints, rubric, null, Set.of());
         }
     }
 
@@ -48,6 +60,18 @@ public final class JudgingModel {
     /** A computed or declared conflict between a panel member and an institution of the round. */
     public record Conflict(long userId, String evaluator, long institutionId, String institution, ConflictKind kind,
             @Nullable String reason) {}
+
+    /**
+     * A conflict between a panel member and one subject (all its criteria): their own department's entry, or a case they
+     * are involved in, with the reason in Korean and English ("세무과 소속: 자기 부서 사례는 심사할 수 없습니다").
+     */
+    public record SubjectConflict(long userId, String evaluator, String subjectRef, String subject, ConflictKind kind,
+            String reasonKo, String reasonEn) {
+
+        public String reason(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? reasonEn : reasonKo;
+        }
+    }
 
     /** One assignment with its sheet's state (NONE before the first save). */
     public record Assignment(long id, long roundId, String roundTitle, long subjectId, @Nullable Long institutionId, String subject, String grouping, String criterion, String criterionName,

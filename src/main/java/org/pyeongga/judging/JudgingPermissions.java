@@ -16,9 +16,13 @@ import org.springframework.stereotype.Component;
 public class JudgingPermissions {
 
     private final CurrentActor actors;
+    private final JudgingStore store;
+    private final java.util.List<RoundStewardship> stewards;
 
-    JudgingPermissions(CurrentActor actors) {
+    JudgingPermissions(CurrentActor actors, JudgingStore store, java.util.List<RoundStewardship> stewards) {
         this.actors = actors;
+        this.store = store;
+        this.stewards = java.util.List.copyOf(stewards);
     }
 
     public boolean canManage(Actor actor) {
@@ -32,6 +36,30 @@ public class JudgingPermissions {
     void requireManage() {
         if (!canManage(actors.current())) {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "error.forbidden");
+        }
+    }
+
+    /** Administrators, or whom the module that opened the round lets manage it ({@link RoundStewardship}); else 403. */
+    void requireManage(String source, String sourceRef) {
+        Actor actor = actors.current();
+        if (!canManage(actor) && stewards.stream().noneMatch(s -> s.serves(source) && s.mayManage(actor, sourceRef))) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "error.forbidden");
+        }
+    }
+
+    /** {@link #requireManage(String, String)} for an existing round (an unknown round: 403 unless administrator). */
+    void requireManage(long roundId) {
+        if (canManage(actors.current())) {
+            return;
+        }
+        var round = store.round(roundId).orElseThrow(() -> new UserFacingException(HttpStatus.FORBIDDEN, "error.forbidden"));
+        requireManage(round.source(), round.sourceRef());
+    }
+
+    void requireManagePanel(long panelId) {
+        if (!canManage(actors.current())) {
+            requireManage(store.panel(panelId).map(JudgingStore.PanelRow::roundId)
+                    .orElseThrow(() -> new UserFacingException(HttpStatus.FORBIDDEN, "error.forbidden")));
         }
     }
 

@@ -189,18 +189,22 @@ class JudgingStore {
     // subjects
 
     record SubjectRow(long id, long roundId, long panelId, String subjectRef, @Nullable Long institutionId, String name,
-            String grouping, String criterion, String criterionName, List<String> tags, BigDecimal maxPoints, String rubricJson) {}
+            String grouping, String criterion, String criterionName, List<String> tags, BigDecimal maxPoints, String rubricJson,
+            @Nullable Long departmentId, Set<Long> people) {}
 
     void insertSubject(long roundId, long panelId, JudgingModel.NewSubject s, String rubricJson) {
         jdbc.sql("""
                         insert into judging_subject (round_id, panel_id, subject_ref, institution_id, name, grouping, criterion,
-                                                     criterion_name, tags, max_points, rubric)
-                        values (:r, :p, :ref, :i, :n, :g, :c, :cn, string_to_array(:t, :sep), :m, cast(:rubric as jsonb))
+                                                     criterion_name, tags, max_points, rubric, department_id, people)
+                        values (:r, :p, :ref, :i, :n, :g, :c, :cn, string_to_array(:t, :sep), :m, cast(:rubric as jsonb), :d,
+                                cast(string_to_array(:people, ',') as bigint[]))
                         """)
                 .param("r", roundId).param("p", panelId).param("ref", s.subjectRef()).param("i", s.institutionId())
                 .param("n", s.name()).param("g", s.grouping()).param("c", s.criterion()).param("cn", s.criterionName())
                 .param("t", String.join(UNIT, new TreeSet<>(s.tags()))).param("sep", UNIT).param("m", s.maxPoints())
-                .param("rubric", rubricJson).update();
+                .param("rubric", rubricJson).param("d", s.departmentId())
+                .param("people", s.people().stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                .update();
     }
 
     Optional<SubjectRow> subject(long id) {
@@ -221,7 +225,8 @@ class JudgingStore {
         return new SubjectRow(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("panel_id"), rs.getString("subject_ref"),
                 (Long) rs.getObject("institution_id", Long.class), rs.getString("name"), rs.getString("grouping"),
                 rs.getString("criterion"), rs.getString("criterion_name"), strings(rs.getArray("tags")),
-                rs.getBigDecimal("max_points"), rs.getString("rubric"));
+                rs.getBigDecimal("max_points"), rs.getString("rubric"), (Long) rs.getObject("department_id", Long.class),
+                longs(rs.getArray("people")));
     }
 
     record PreferenceRow(long subjectId, long userId, int level) {}
@@ -411,6 +416,10 @@ class JudgingStore {
                 .query((rs, n) -> new JudgingModel.Reminder(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toInstant()))
                 .list();
+    }
+
+    private static Set<Long> longs(@Nullable Array array) throws SQLException {
+        return array == null ? Set.of() : Set.of((Long[]) array.getArray());
     }
 
     private static List<String> strings(@Nullable Array array) throws SQLException {

@@ -68,7 +68,8 @@ class JudgingAssignmentIntegrationTests {
         }
         var conflicts = judging.conflicts(round);
         assertThat(conflicts.stream().map(JudgingModel.Conflict::kind).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder(ConflictKind.values());
+                .containsExactlyInAnyOrder(ConflictKind.OWN_INSTITUTION, ConflictKind.OWN_PROVINCE_OR_PARENT,
+                        ConflictKind.FORMER_EMPLOYER, ConflictKind.DECLARED);
         Set<String> conflicted = new HashSet<>();
         conflicts.forEach(c -> conflicted.add(c.userId() + "/" + c.institutionId()));
 
