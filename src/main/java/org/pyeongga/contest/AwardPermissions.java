@@ -1,0 +1,73 @@
+package org.pyeongga.contest;
+
+import org.jspecify.annotations.Nullable;
+import org.pyeongga.core.Actor;
+import org.pyeongga.core.CurrentActor;
+import org.pyeongga.core.Role;
+import org.pyeongga.core.UserFacingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may record decisions, handle incentives and download certificates: the contest's managers (system and program
+ * administrators, the owner institution's coordinators and committee members) decide and publish; only the owner
+ * institution's HR officers (or the system itself) check eligibility and apply incentives.
+ */
+@Component
+class AwardPermissions {
+
+    private final CurrentActor actors;
+
+    AwardPermissions(CurrentActor actors) {
+        this.actors = actors;
+    }
+
+    Actor current() {
+        return actors.current();
+    }
+
+    boolean canManage(long ownerInstitutionId) {
+        Actor actor = actors.current();
+        return actor.kind() == Actor.Kind.SYSTEM || actor.hasRole(Role.SYSTEM_ADMIN) || actor.hasRole(Role.PROGRAM_ADMIN)
+                || holds(actor, ownerInstitutionId, Role.INSTITUTION_COORDINATOR)
+                || holds(actor, ownerInstitutionId, Role.COMMITTEE_MEMBER);
+    }
+
+    boolean isHr(long ownerInstitutionId) {
+        Actor actor = actors.current();
+        return actor.kind() == Actor.Kind.SYSTEM || holds(actor, ownerInstitutionId, Role.HR_OFFICER);
+    }
+
+    void requireManage(long ownerInstitutionId) {
+        if (!canManage(ownerInstitutionId)) {
+            throw forbidden();
+        }
+    }
+
+    void requireHr(long ownerInstitutionId) {
+        if (!isHr(ownerInstitutionId)) {
+            throw forbidden();
+        }
+    }
+
+    /** Managers and HR see the decision and the incentives. */
+    void requireManageOrHr(long ownerInstitutionId) {
+        if (!canManage(ownerInstitutionId) && !isHr(ownerInstitutionId)) {
+            throw forbidden();
+        }
+    }
+
+    @Nullable Long userId() {
+        Actor actor = actors.current();
+        return actor.kind() == Actor.Kind.USER && actor.id().startsWith("user:") ? Long.parseLong(actor.id().substring(5)) : null;
+    }
+
+    private static boolean holds(Actor actor, long institutionId, Role role) {
+        return actor.kind() == Actor.Kind.USER && actor.memberships().stream()
+                .anyMatch(m -> m.role() == role && m.institutionId() != null && m.institutionId() == institutionId);
+    }
+
+    static UserFacingException forbidden() {
+        return new UserFacingException(HttpStatus.FORBIDDEN, "error.forbidden");
+    }
+}
