@@ -3,6 +3,7 @@ package org.pyeongga.voting;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.voting.AbuseReport.Country;
@@ -93,18 +94,64 @@ public class AbuseReports {
                 .param("b", ballotId).param("n", REPEATED).query((rs, i) -> new Repeat(rs.getString(1), rs.getLong(2))).list();
     }
 
-    /** Participations, optionally only those of one device or network hash, in the order they arrived (at most 500). */
+    /** The most participations one page shows (and one API call returns). */
+    public static final int PAGE_MAX = 500;
+
+    private static final String PARTICIPATION_COLUMNS =
+            "ref, channel, staff_user_id, cast_at, device_hash, network_hash, region_code, country, voided_at, void_reason";
+    /** The longest filter: a whole keyed hash. */
+    private static final int HASH_MAX = 64;
+
+    /** The first page of participations, optionally only those of one device or network hash (or its start). */
     public List<Participation> participations(long ballotId, @Nullable String deviceHash, @Nullable String networkHash) {
+        return participations(ballotId, deviceHash, networkHash, 0, PAGE_MAX).items();
+    }
+
+    /**
+     * Participations in the order they arrived, a page at a time, optionally only those whose device or network hash
+     * starts with the given hex (a shortened hash as the pages show it, or a whole one). 400 for another filter.
+     */
+    public org.pyeongga.core.ResultPage<Participation> participations(long ballotId, @Nullable String devicePrefix,
+            @Nullable String networkPrefix, int page, int size) {
         ballots.managed(ballotId);
-        return jdbc.sql("""
-                select ref, channel, staff_user_id, cast_at, device_hash, network_hash, region_code, country, voided_at, void_reason
+        int offset = org.pyeongga.core.ResultPage.offset(page, size, PAGE_MAX);
+        String d = hashPrefix(devicePrefix);
+        String n = hashPrefix(networkPrefix);
+        String where = """
                 from voting_participation where ballot_id = :b
-                  and (cast(:d as text) is null or device_hash = :d) and (cast(:n as text) is null or network_hash = :n)
-                order by cast_at, ref limit 500""").param("b", ballotId).param("d", deviceHash).param("n", networkHash)
-                .query((rs, i) -> new Participation(rs.getString(1), Channel.Kind.valueOf(rs.getString(2)),
-                        rs.getObject(3, Long.class), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
-                        rs.getString(10))).list();
+                  and (cast(:d as text) is null or left(device_hash, length(:d)) = :d)
+                  and (cast(:n as text) is null or left(network_hash, length(:n)) = :n)""";
+        List<Participation> items = jdbc.sql("select " + PARTICIPATION_COLUMNS + " " + where
+                        + " order by cast_at, ref offset :o limit :l")
+                .param("b", ballotId).param("d", d).param("n", n).param("o", offset).param("l", size)
+                .query(AbuseReports::participation).list();
+        long total = jdbc.sql("select count(*) " + where).param("b", ballotId).param("d", d).param("n", n)
+                .query(Long.class).single();
+        return new org.pyeongga.core.ResultPage<>(items, page, size, total);
+    }
+
+    /** One participation of a ballot by its reference (its managers only). */
+    public Optional<Participation> participation(long ballotId, String ref) {
+        ballots.managed(ballotId);
+        return jdbc.sql("select " + PARTICIPATION_COLUMNS + " from voting_participation where ballot_id = :b and ref = :r")
+                .param("b", ballotId).param("r", ref == null ? "" : ref.strip()).query(AbuseReports::participation).optional();
+    }
+
+    private static @Nullable String hashPrefix(@Nullable String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            return null;
+        }
+        String clean = prefix.strip();
+        if (clean.length() > HASH_MAX) {
+            throw UserFacingException.badInput("voting.abuse.hashFilter");
+        }
+        return clean;
+    }
+
+    private static Participation participation(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Participation(rs.getString(1), Channel.Kind.valueOf(rs.getString(2)), rs.getObject(3, Long.class),
+                rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10));
     }
 
     /**

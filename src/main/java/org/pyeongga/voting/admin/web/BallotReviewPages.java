@@ -67,6 +67,9 @@ class BallotReviewPages {
         this.messages = messages;
     }
 
+    /** Participations per page of the abuse report. */
+    static final int PAGE_SIZE = 200;
+
     @ModelAttribute("section")
     String section() {
         return "ballotadmin";
@@ -74,7 +77,8 @@ class BallotReviewPages {
 
     @GetMapping("/admin/voting/{id}/abuse")
     String abuse(@PathVariable long id, @RequestParam(required = false) @Nullable String device,
-            @RequestParam(required = false) @Nullable String network, Model model) {
+            @RequestParam(required = false) @Nullable String network, @RequestParam(defaultValue = "0") int page,
+            Model model) {
         Ballot ballot = reviewable(id);
         AbuseReport report = reports.report(id, null);
         model.addAttribute("ballot", ballot);
@@ -88,9 +92,9 @@ class BallotReviewPages {
         model.addAttribute("device", d);
         model.addAttribute("network", n);
         // Filters by the shortened hash the page shows: the full keyed hash never reaches the browser.
-        model.addAttribute("participations", reports.participations(id, null, null).stream()
-                .filter(p -> d == null || p.deviceHash() != null && p.deviceHash().startsWith(d))
-                .filter(p -> n == null || p.networkHash() != null && p.networkHash().startsWith(n)).toList());
+        var participations = reports.participations(id, d, n, page, PAGE_SIZE);
+        model.addAttribute("participations", participations.items());
+        model.addAttribute("participationPage", participations);
         model.addAttribute("voidable", ballot.phase() != Ballot.Phase.PUBLISHED);
         model.addAttribute("burstMin", AbuseReports.BURST_MIN);
         model.addAttribute("repeated", AbuseReports.REPEATED);
@@ -276,8 +280,7 @@ class BallotReviewPages {
     }
 
     private AbuseReport.Participation participation(long id, String ref) {
-        return reports.participations(id, null, null).stream().filter(p -> p.ref().equals(ref.strip())).findFirst()
-                .orElseThrow(() -> UserFacingException.notFound("voting.void.unknown"));
+        return reports.participation(id, ref).orElseThrow(() -> UserFacingException.notFound("voting.void.unknown"));
     }
 
     private String voidPage(Model model, Ballot ballot, AbuseReport.Participation participation, String reason,

@@ -112,10 +112,11 @@ class VotingAdminApi {
     }
 
     @GetMapping("/ballots/{id}/participations")
-    @Operation(summary = "참여 기록 (기기·네트워크 해시로 거르기; 투표자 키와 선택은 없음)")
-    List<AbuseReport.Participation> participations(@PathVariable long id,
-            @RequestParam(required = false) @Nullable String device, @RequestParam(required = false) @Nullable String network) {
-        return abuse.participations(id, device, network);
+    @Operation(summary = "참여 기록, 도착 순으로 한 쪽씩 (기기·네트워크 해시나 그 앞부분으로 거르기; 투표자 키와 선택은 없음)")
+    org.pyeongga.core.ResultPage<AbuseReport.Participation> participations(@PathVariable long id,
+            @RequestParam(required = false) @Nullable String device, @RequestParam(required = false) @Nullable String network,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size) {
+        return abuse.participations(id, device, network, page, size);
     }
 
     @PostMapping(path = "/ballots/{id}/voids", consumes = MediaType.APPLICATION_JSON_VALUE)

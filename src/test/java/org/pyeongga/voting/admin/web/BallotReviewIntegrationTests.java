@@ -82,6 +82,37 @@ class BallotReviewIntegrationTests {
     }
 
     @Test
+    void everyParticipationIsReachableAPageAtATimeAndByItsReference() {
+        long id = BallotAdminFixture.openBallot(ballots, registry, "많은 참여", Ballot.Visibility.HIDDEN_UNTIL_PUBLISHED);
+        long a = ballots.ballot(id).options().getFirst().id();
+        int votes = 450;
+        for (int i = 0; i < votes; i++) {
+            String device = "dev" + "abc".charAt(i % 3) + "0000000000000000000000000000";
+            casting.cast(id, voter("many-" + i), Choice.of(List.of(a)), Channel.WEB,
+                    new CastContext(Instant.now(), device, "network-" + (i % 7), null));
+        }
+        var last = reports.participations(id, null, null, 2, 200);
+        assertThat(last.total()).isEqualTo(votes);
+        assertThat(last.items()).hasSize(votes - 400);
+        String ref = last.items().getLast().ref();
+        assertThat(reports.participation(id, ref)).hasValueSatisfying(p -> assertThat(p.ref()).isEqualTo(ref));
+        // a filter by the start of a hash reaches rows on every page
+        assertThat(reports.participations(id, "devb", null, 0, 500).total()).isEqualTo(votes / 3);
+        assertThatThrownBy(() -> reports.participations(id, "d".repeat(65), null, 0, 10))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("voting.abuse.hashFilter"));
+
+        Http coordinator = Http.signedIn(port, BallotAdminFixture.COORDINATOR);
+        var third = coordinator.getPage("/admin/voting/" + id + "/abuse?page=2");
+        assertThat(third.getBody()).contains("참여 기록 450건 (도착 순, 3/3쪽)", ref);
+        assertThat(coordinator.getPage("/admin/voting/" + id + "/abuse").getBody()).doesNotContain(ref)
+                .contains("page=2");
+        assertThat(coordinator.getPage("/admin/voting/" + id + "/voids/new?ref=" + ref).getBody()).contains("되돌릴 수 없습니다", ref);
+        var api = Http.api(port, org.pyeongga.support.TestUsers.admin(accounts))
+                .getJson("/api/v1/voting/admin/ballots/" + id + "/participations?page=1&size=200");
+        assertThat(api.getBody()).containsEntry("total", votes).containsEntry("page", 1);
+    }
+
+    @Test
     void aHiddenTallyStaysHiddenThenVoidPaperEntryAndPublication() throws Exception {
         long id = BallotAdminFixture.openBallot(ballots, registry, "검토 시험 투표", Ballot.Visibility.HIDDEN_UNTIL_PUBLISHED);
         Ballot ballot = ballots.ballot(id);
