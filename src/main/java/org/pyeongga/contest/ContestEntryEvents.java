@@ -1,0 +1,40 @@
+package org.pyeongga.contest;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.pyeongga.core.AboutInstitutions;
+
+/**
+ * What entries publish (the audit trail records each). A citizen's nomination publishes the entry and its channel,
+ * never the voter key nor anything about the citizen.
+ */
+public final class ContestEntryEvents {
+
+    private ContestEntryEvents() {}
+
+    public record ContestEntrySubmitted(long entryId, long contestId, long ownerInstitutionId, EntryChannel channel,
+            @Nullable Long departmentId) implements AboutInstitutions {
+        @Override
+        public List<Long> institutionIds() {
+            return List.of(ownerInstitutionId);
+        }
+    }
+
+    /** The fact and exclusion check: accepted, or excluded with a reason. */
+    public record ContestEntryChecked(long entryId, long contestId, long ownerInstitutionId, EntryStatus status,
+            @Nullable ExclusionReason exclusion, String note) implements AboutInstitutions {
+        @Override
+        public List<Long> institutionIds() {
+            return List.of(ownerInstitutionId);
+        }
+    }
+
+    /** A manager confirmed that an entry repeats an earlier one (it is excluded as a duplicate). */
+    public record ContestEntryMarkedDuplicate(long entryId, long duplicateOf, long contestId, long ownerInstitutionId)
+            implements AboutInstitutions {
+        @Override
+        public List<Long> institutionIds() {
+            return List.of(ownerInstitutionId);
+        }
+    }
+}

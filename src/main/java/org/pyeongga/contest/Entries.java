@@ -1,0 +1,490 @@
+package org.pyeongga.contest;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.pyeongga.account.StaffCards;
+import org.pyeongga.contest.ContestEntryEvents.ContestEntryChecked;
+import org.pyeongga.contest.ContestEntryEvents.ContestEntryMarkedDuplicate;
+import org.pyeongga.contest.ContestEntryEvents.ContestEntrySubmitted;
+import org.pyeongga.core.Actor;
+import org.pyeongga.core.UserFacingException;
+import org.pyeongga.organization.Department;
+import org.pyeongga.organization.Departments;
+import org.pyeongga.voting.Voter;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Entries and nominations: a department's case (부서추천), a staff member's application (직원신청), a verified citizen's
+ * nomination (국민추천, stored with the pseudonymous voter key only); taken only while the contest is OPEN and inside
+ * its window (to the second). Then the fact and exclusion check (사실 및 제외대상 검증) with a recorded reason, and
+ * duplicates flagged for the manager to confirm. Entries are seen by the contest's managers and, each, by whoever
+ * submitted it; to anyone else they do not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Entries {
+
+    public static final int MAX_FILES = 5;
+    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_PEOPLE = 20;
+    private static final BigDecimal HUNDRED = new BigDecimal(100);
+    /** Titles at least this alike (Dice coefficient of character pairs, in %) are flagged. */
+    static final int SIMILAR_TITLE = 80;
+
+    private final JdbcClient jdbc;
+    private final Contests contests;
+    private final ContestPermissions permissions;
+    private final StaffCards staff;
+    private final Departments departments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Entries(JdbcClient jdbc, Contests contests, ContestPermissions permissions, StaffCards staff, Departments departments,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.contests = contests;
+        this.permissions = permissions;
+        this.staff = staff;
+        this.departments = departments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * A signed-in staff member of the owner institution submits a case for their department ({@code DEPARTMENT}) or
+     * applies themselves ({@code STAFF}: they become the first person involved). The entry's department is theirs.
+     */
+    @Transactional
+    public long submit(long contestId, EntryChannel channel, NewEntry entry) {
+        if (channel == EntryChannel.CITIZEN) {
+            throw UserFacingException.badInput("contest.error.channel");
+        }
+        ContestView contest = contests.contest(contestId);
+        Actor actor = permissions.current();
+        Long userId = permissions.userId(actor);
+        if (userId == null || !permissions.isStaffOf(actor, contest.ownerInstitutionId())) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "contest.error.notEligible");
+        }
+        requireTakingEntries(contest, channel);
+        Department own = staff.departmentOf(userId).flatMap(departments::find)
+                .filter(d -> d.institutionId() == contest.ownerInstitutionId())
+                .orElseThrow(() -> UserFacingException.conflict("contest.error.noDepartment"));
+        String title = text(entry.title(), 200, "contest.error.title");
+        String summary = text(entry.summary(), 20000, "contest.error.summary");
+        String field = field(contest, entry.fieldCode());
+        List<NewEntry.Person> people = new ArrayList<>(entry.people());
+        if (channel == EntryChannel.STAFF) {
+            StaffCards.StaffCard me = staff.byId(userId).orElseThrow();
+            NewEntry.Person first = people.isEmpty() ? null : people.getFirst();
+            NewEntry.Person applicant = new NewEntry.Person(userId, me.name(), own.id(),
+                    first == null ? "" : first.jobTitle(), first == null ? HUNDRED : first.sharePercent());
+            if (first != null && (userId.equals(first.userId()) || first.userId() == null && me.name().equals(first.name().strip()))) {
+                people.set(0, applicant);
+            } else {
+                people.addFirst(applicant);
+            }
+        }
+        checkPeople(contest, people);
+        checkEvidence(entry.evidence());
+        long id = jdbc.sql("""
+                insert into contest_entry (contest_id, channel, field_code, title, summary, department_id, submitted_by_user_id,
+                    submitted_at)
+                values (:c, :ch, :f, :t, :s, :d, :u, :at) returning id""")
+                .param("c", contestId).param("ch", channel.name()).param("f", field).param("t", title).param("s", summary)
+                .param("d", own.id()).param("u", userId).param("at", Contests.ts(clock.instant())).query(Long.class).single();
+        insertPeople(id, people);
+        int position = 1;
+        for (NewEntry.Evidence e : entry.evidence()) {
+            jdbc.sql("""
+                    insert into contest_entry_attachment (entry_id, position, file_name, content_type, size_bytes, content)
+                    values (:e, :p, :n, :t, :s, :c)""").param("e", id).param("p", position++).param("n", fileName(e.fileName()))
+                    .param("t", contentType(e.contentType())).param("s", e.content().length).param("c", e.content()).update();
+        }
+        events.publishEvent(new ContestEntrySubmitted(id, contestId, contest.ownerInstitutionId(), channel, own.id()));
+        return id;
+    }
+
+    /**
+     * A verified citizen nominates an official (국민추천). Without a verified voter: 401; a staff voter: 403. Stored: the
+     * nominee's name, department and job title, the title and reason, and the voter key — nothing else about the
+     * citizen. The same citizen nominating the same person twice in one contest is refused.
+     */
+    @Transactional
+    public long nominate(long contestId, @Nullable Voter voter, NewNomination nomination) {
+        if (voter == null) {
+            throw new UserFacingException(HttpStatus.UNAUTHORIZED, "contest.error.verify");
+        }
+        if (!voter.citizen()) {
+            throw new UserFacingException(HttpStatus.FORBIDDEN, "contest.error.citizenOnly");
+        }
+        ContestView contest = contests.contest(contestId);
+        requireTakingEntries(contest, EntryChannel.CITIZEN);
+        String name = text(nomination.nomineeName(), 100, "contest.error.nominee");
+        Department department = departments.find(nomination.nomineeDepartmentId())
+                .filter(d -> d.institutionId() == contest.ownerInstitutionId())
+                .orElseThrow(() -> UserFacingException.badInput("contest.error.department"));
+        String jobTitle = nomination.nomineeJobTitle() == null ? "" : nomination.nomineeJobTitle().strip();
+        if (jobTitle.length() > 100) {
+            throw UserFacingException.badInput("contest.error.jobTitle");
+        }
+        String title = text(nomination.title(), 200, "contest.error.title");
+        String reason = text(nomination.reason(), 4000, "contest.error.reason");
+        String field = field(contest, nomination.fieldCode());
+        boolean again = jdbc.sql("""
+                select e.name from contest_entry c join contest_entry_person e on e.entry_id = c.id and e.position = 1
+                where c.contest_id = :c and c.nominator_voter_key = :k and e.department_id = :d""")
+                .param("c", contestId).param("k", voter.key().value()).param("d", department.id()).query(String.class).list()
+                .stream().anyMatch(n -> normalized(n).equals(normalized(name)));
+        if (again) {
+            throw UserFacingException.conflict("contest.error.nominatedAlready");
+        }
+        long id = jdbc.sql("""
+                insert into contest_entry (contest_id, channel, field_code, title, summary, department_id, nominator_voter_key,
+                    nomination_reason, submitted_at)
+                values (:c, 'CITIZEN', :f, :t, '', :d, :k, :r, :at) returning id""")
+                .param("c", contestId).param("f", field).param("t", title).param("d", department.id())
+                .param("k", voter.key().value()).param("r", reason).param("at", Contests.ts(clock.instant()))
+                .query(Long.class).single();
+        insertPeople(id, List.of(new NewEntry.Person(null, name, department.id(), jobTitle, HUNDRED)));
+        events.publishEvent(new ContestEntrySubmitted(id, contestId, contest.ownerInstitutionId(), EntryChannel.CITIZEN,
+                department.id()));
+        return id;
+    }
+
+    /**
+     * The fact and exclusion check by a manager: accept, or exclude with a reason from the rules; a note saying why is
+     * required either way. Possible while the contest is open or being judged.
+     */
+    @Transactional
+    public void check(long entryId, boolean accept, @Nullable ExclusionReason reason, String note) {
+        EntryView entry = managed(entryId);
+        ContestView contest = contests.contest(entry.contestId());
+        if (contest.phase() != Phase.OPEN && contest.phase() != Phase.JUDGING) {
+            throw UserFacingException.conflict("contest.error.phase");
+        }
+        if (entry.status() == EntryStatus.WITHDRAWN) {
+            throw UserFacingException.conflict("contest.error.withdrawn");
+        }
+        String why = text(note, 2000, "contest.error.checkNote");
+        if (!accept && reason == null) {
+            throw UserFacingException.badInput("contest.error.exclusionReason");
+        }
+        EntryStatus status = accept ? EntryStatus.ACCEPTED : EntryStatus.EXCLUDED;
+        ExclusionReason exclusion = accept ? null : reason;
+        jdbc.sql("""
+                update contest_entry set status = :s, exclusion_reason = :x, check_reason = :n, checked_by = :by, checked_at = :at,
+                    duplicate_of = case when :s = 'ACCEPTED' then null else duplicate_of end
+                where id = :id""").param("s", status.name()).param("x", exclusion == null ? null : exclusion.name())
+                .param("n", why).param("by", permissions.current().id()).param("at", Contests.ts(clock.instant()))
+                .param("id", entryId).update();
+        events.publishEvent(new ContestEntryChecked(entryId, entry.contestId(), entry.ownerInstitutionId(), status, exclusion, why));
+    }
+
+    /** A manager confirms that {@code entryId} repeats the earlier {@code duplicateOf}: it is excluded as a duplicate. */
+    @Transactional
+    public void markDuplicate(long entryId, long duplicateOf) {
+        EntryView entry = managed(entryId);
+        EntryView earlier = managed(duplicateOf);
+        if (entryId == duplicateOf || earlier.contestId() != entry.contestId() || earlier.duplicateOf() != null) {
+            throw UserFacingException.badInput("contest.error.duplicateOf");
+        }
+        ContestView contest = contests.contest(entry.contestId());
+        if (contest.phase() != Phase.OPEN && contest.phase() != Phase.JUDGING) {
+            throw UserFacingException.conflict("contest.error.phase");
+        }
+        String note = "#" + duplicateOf + " 중복 (duplicate of #" + duplicateOf + ")";
+        jdbc.sql("""
+                update contest_entry set status = 'EXCLUDED', exclusion_reason = 'DUPLICATE', duplicate_of = :d, check_reason = :n,
+                    checked_by = :by, checked_at = :at where id = :id""").param("d", duplicateOf).param("n", note)
+                .param("by", permissions.current().id()).param("at", Contests.ts(clock.instant())).param("id", entryId).update();
+        events.publishEvent(new ContestEntryMarkedDuplicate(entryId, duplicateOf, entry.contestId(), entry.ownerInstitutionId()));
+        events.publishEvent(new ContestEntryChecked(entryId, entry.contestId(), entry.ownerInstitutionId(), EntryStatus.EXCLUDED,
+                ExclusionReason.DUPLICATE, note));
+    }
+
+    /** Every entry of a contest, oldest first (its managers only). */
+    public List<EntryView> entries(long contestId) {
+        ContestView contest = contests.contest(contestId);
+        permissions.requireManage(contest);
+        return load("c.contest_id = :p", contestId);
+    }
+
+    /** The entries the signed-in staff member submitted to a contest. */
+    public List<EntryView> mine(long contestId) {
+        ContestView contest = contests.contest(contestId);
+        Long userId = permissions.userId(permissions.current());
+        if (userId == null) {
+            return List.of();
+        }
+        return load("c.contest_id = " + contest.id() + " and c.submitted_by_user_id = :p", userId);
+    }
+
+    /**
+     * The accepted entries of a contest, for this module's stages and decisions (it checks no permission: the caller's
+     * own policy decides who may see them). Never carries anything about a nominating citizen.
+     */
+    public List<EntryView> accepted(long contestId) {
+        return load("c.contest_id = :p and c.status = 'ACCEPTED'", contestId);
+    }
+
+    /** One entry, for the contest's managers and its submitter (404 for anyone else). */
+    public EntryView entry(long id) {
+        EntryView entry = load("c.id = :p", id).stream().findFirst()
+                .orElseThrow(() -> UserFacingException.notFound("contest.error.entryNotFound"));
+        Actor actor = permissions.current();
+        Long userId = permissions.userId(actor);
+        if (permissions.canManage(actor, entry.ownerInstitutionId())
+                || userId != null && userId.equals(entry.submittedByUserId())) {
+            return entry;
+        }
+        throw UserFacingException.notFound("contest.error.entryNotFound");
+    }
+
+    /** An evidence file of an entry (those who may see the entry). */
+    public Optional<AttachmentContent> attachment(long entryId, int position) {
+        entry(entryId);
+        return jdbc.sql("select file_name, content_type, content from contest_entry_attachment where entry_id = :e and position = :p")
+                .param("e", entryId).param("p", position)
+                .query((rs, n) -> new AttachmentContent(rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getBytes("content"))).optional();
+    }
+
+    public record AttachmentContent(String fileName, String contentType, byte[] content) {}
+
+    /**
+     * Entries that look like duplicates of an earlier one in the same contest (managers): the same nominee (name and
+     * department, for nominations and applications) or nearly the same title. Entries already marked, excluded or
+     * withdrawn are left out.
+     */
+    public List<DuplicateHint> duplicates(long contestId) {
+        List<EntryView> live = entries(contestId).stream()
+                .filter(e -> e.status() == EntryStatus.SUBMITTED || e.status() == EntryStatus.ACCEPTED).toList();
+        List<DuplicateHint> hints = new ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            EntryView later = live.get(i);
+            for (int j = 0; j < i; j++) {
+                EntryView earlier = live.get(j);
+                if (nominee(later) != null && nominee(later).equals(nominee(earlier))) {
+                    hints.add(new DuplicateHint(later.id(), earlier.id(), DuplicateHint.Reason.SAME_NOMINEE, 100));
+                    continue;
+                }
+                int similarity = similarity(later.title(), earlier.title());
+                if (similarity >= SIMILAR_TITLE) {
+                    hints.add(new DuplicateHint(later.id(), earlier.id(), DuplicateHint.Reason.SIMILAR_TITLE, similarity));
+                }
+            }
+        }
+        return hints;
+    }
+
+    /** The nominee of a nomination or application (name and department), null for a department's case. */
+    private static @Nullable String nominee(EntryView e) {
+        if (e.channel() == EntryChannel.DEPARTMENT || e.people().isEmpty()) {
+            return null;
+        }
+        EntryPerson p = e.people().getFirst();
+        return normalized(p.name()) + "@" + p.departmentId();
+    }
+
+    /** Lower case, compatibility-normalised, letters and digits only ("규제 혁신!" and "규제혁신" are the same). */
+    static String normalized(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase().replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /** How alike two titles are, 0–100: the Dice coefficient of their normalised character pairs. */
+    static int similarity(String a, String b) {
+        String x = normalized(a);
+        String y = normalized(b);
+        if (x.equals(y)) {
+            return 100;
+        }
+        if (x.length() < 2 || y.length() < 2) {
+            return 0;
+        }
+        Map<String, Integer> pairs = new HashMap<>();
+        for (int i = 0; i + 1 < x.length(); i++) {
+            pairs.merge(x.substring(i, i + 2), 1, Integer::sum);
+        }
+        int common = 0;
+        for (int i = 0; i + 1 < y.length(); i++) {
+            String pair = y.substring(i, i + 2);
+            Integer left = pairs.get(pair);
+            if (left != null && left > 0) {
+                pairs.put(pair, left - 1);
+                common++;
+            }
+        }
+        return (int) Math.round(200.0 * common / (x.length() - 1 + y.length() - 1));
+    }
+
+    private EntryView managed(long entryId) {
+        EntryView entry = load("c.id = :p", entryId).stream().findFirst()
+                .orElseThrow(() -> UserFacingException.notFound("contest.error.entryNotFound"));
+        if (!permissions.canManage(permissions.current(), entry.ownerInstitutionId())) {
+            throw UserFacingException.notFound("contest.error.entryNotFound");
+        }
+        return entry;
+    }
+
+    private void requireTakingEntries(ContestView contest, EntryChannel channel) {
+        if (!contest.accepts(channel)) {
+            throw UserFacingException.badInput("contest.error.channel");
+        }
+        if (!contest.takingEntries(clock.instant())) {
+            throw UserFacingException.conflict("contest.error.closed");
+        }
+    }
+
+    private static @Nullable String field(ContestView contest, @Nullable String code) {
+        if (code == null || code.isBlank()) {
+            if (!contest.fields().isEmpty()) {
+                throw UserFacingException.badInput("contest.error.entryField");
+            }
+            return null;
+        }
+        return contest.field(code.strip()).map(ContestField::code)
+                .orElseThrow(() -> UserFacingException.badInput("contest.error.entryField"));
+    }
+
+    private static String text(@Nullable String value, int max, String key) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty() || v.length() > max) {
+            throw UserFacingException.badInput(key, max);
+        }
+        return v;
+    }
+
+    private void checkPeople(ContestView contest, List<NewEntry.Person> people) {
+        if (people.isEmpty() || people.size() > MAX_PEOPLE) {
+            throw UserFacingException.badInput("contest.error.people", MAX_PEOPLE);
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        Set<Long> accounts = new HashSet<>();
+        for (NewEntry.Person p : people) {
+            text(p.name(), 100, "contest.error.personName");
+            if (p.jobTitle() != null && p.jobTitle().strip().length() > 100) {
+                throw UserFacingException.badInput("contest.error.jobTitle");
+            }
+            if (p.sharePercent() == null || p.sharePercent().signum() <= 0 || p.sharePercent().compareTo(HUNDRED) > 0
+                    || p.sharePercent().scale() > 2 && p.sharePercent().stripTrailingZeros().scale() > 2) {
+                throw UserFacingException.badInput("contest.error.share", p.name());
+            }
+            if (p.departmentId() != null && departments.find(p.departmentId())
+                    .filter(d -> d.institutionId() == contest.ownerInstitutionId()).isEmpty()) {
+                throw UserFacingException.badInput("contest.error.department");
+            }
+            if (p.userId() != null && !accounts.add(p.userId())) {
+                throw UserFacingException.badInput("contest.error.personTwice", p.name());
+            }
+            total = total.add(p.sharePercent());
+        }
+        if (total.compareTo(HUNDRED) != 0) {
+            throw UserFacingException.badInput("contest.error.shares", total.stripTrailingZeros().toPlainString());
+        }
+    }
+
+    private static void checkEvidence(List<NewEntry.Evidence> evidence) {
+        if (evidence.size() > MAX_FILES) {
+            throw UserFacingException.badInput("contest.error.files", MAX_FILES);
+        }
+        for (NewEntry.Evidence e : evidence) {
+            if (e.content() == null || e.content().length == 0 || e.content().length > MAX_FILE_BYTES) {
+                throw UserFacingException.badInput("contest.error.fileSize", MAX_FILE_BYTES / (1024 * 1024));
+            }
+        }
+    }
+
+    private static String fileName(@Nullable String name) {
+        String n = name == null ? "" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        if (n.isEmpty()) {
+            n = "evidence";
+        }
+        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    private static String contentType(@Nullable String type) {
+        return type == null || type.isBlank() || type.length() > 100 ? "application/octet-stream" : type.strip();
+    }
+
+    private void insertPeople(long entryId, List<NewEntry.Person> people) {
+        int position = 1;
+        for (NewEntry.Person p : people) {
+            jdbc.sql("""
+                    insert into contest_entry_person (entry_id, position, user_id, name, department_id, job_title, share_percent)
+                    values (:e, :p, :u, :n, :d, :j, :s)""").param("e", entryId).param("p", position++).param("u", p.userId())
+                    .param("n", p.name().strip()).param("d", p.departmentId())
+                    .param("j", p.jobTitle() == null ? "" : p.jobTitle().strip()).param("s", p.sharePercent()).update();
+        }
+    }
+
+    private List<EntryView> load(String where, long param) {
+        List<EntryView> entries = jdbc.sql("""
+                select c.id, c.contest_id, c.channel, c.field_code, c.title, c.summary, c.department_id, c.submitted_by_user_id,
+                       c.nomination_reason, c.status, c.exclusion_reason, c.check_reason, c.checked_by, c.checked_at,
+                       c.duplicate_of, c.submitted_at, k.owner_institution_id, d.name_ko as department_name,
+                       u.display_name as submitted_by_name
+                from contest_entry c join contest k on k.id = c.contest_id
+                left join organization_department d on d.id = c.department_id
+                left join account_user u on u.id = c.submitted_by_user_id
+                where """ + " " + where + " order by c.submitted_at, c.id").param("p", param)
+                .query((rs, n) -> row(rs)).list();
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        List<Long> ids = entries.stream().map(EntryView::id).toList();
+        Map<Long, List<EntryPerson>> people = new HashMap<>();
+        jdbc.sql("""
+                select p.*, d.name_ko as department_name from contest_entry_person p
+                left join organization_department d on d.id = p.department_id
+                where p.entry_id in (:ids) order by p.entry_id, p.position""").param("ids", ids)
+                .query((rs, n) -> {
+                    people.computeIfAbsent(rs.getLong("entry_id"), k -> new ArrayList<>()).add(new EntryPerson(
+                            rs.getInt("position"), (Long) rs.getObject("user_id"), rs.getString("name"),
+                            (Long) rs.getObject("department_id"), rs.getString("department_name"), rs.getString("job_title"),
+                            rs.getBigDecimal("share_percent")));
+                    return 0;
+                }).list();
+        Map<Long, List<EntryView.Attachment>> files = new HashMap<>();
+        jdbc.sql("""
+                select entry_id, position, file_name, content_type, size_bytes from contest_entry_attachment
+                where entry_id in (:ids) order by entry_id, position""").param("ids", ids)
+                .query((rs, n) -> {
+                    files.computeIfAbsent(rs.getLong("entry_id"), k -> new ArrayList<>()).add(new EntryView.Attachment(
+                            rs.getInt("position"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes")));
+                    return 0;
+                }).list();
+        return entries.stream().map(e -> new EntryView(e.id(), e.contestId(), e.ownerInstitutionId(), e.channel(), e.fieldCode(),
+                e.title(), e.summary(), e.departmentId(), e.departmentName(), e.submittedByUserId(), e.submittedByName(),
+                e.nominationReason(), e.status(), e.exclusionReason(), e.checkNote(), e.checkedBy(), e.checkedAt(),
+                e.duplicateOf(), e.submittedAt(), people.getOrDefault(e.id(), List.of()), files.getOrDefault(e.id(), List.of())))
+                .toList();
+    }
+
+    private static EntryView row(ResultSet rs) throws SQLException {
+        String exclusion = rs.getString("exclusion_reason");
+        return new EntryView(rs.getLong("id"), rs.getLong("contest_id"), rs.getLong("owner_institution_id"),
+                EntryChannel.valueOf(rs.getString("channel")), rs.getString("field_code"), rs.getString("title"),
+                rs.getString("summary"), (Long) rs.getObject("department_id"), rs.getString("department_name"),
+                (Long) rs.getObject("submitted_by_user_id"), rs.getString("submitted_by_name"),
+                rs.getString("nomination_reason"), EntryStatus.valueOf(rs.getString("status")),
+                exclusion == null ? null : ExclusionReason.valueOf(exclusion), rs.getString("check_reason"),
+                rs.getString("checked_by"), Contests.instant(rs, "checked_at"), (Long) rs.getObject("duplicate_of"),
+                rs.getTimestamp("submitted_at").toInstant(), List.of(), List.of());
+    }
+}
