@@ -402,10 +402,25 @@ public class Judging {
         return new AssignmentRun(added, result.shortfall().size(), missing, result.maxSpreadWithinCriterion());
     }
 
+    /**
+     * A panel's assignments with their sheets' state. In a round run for another module ({@link RoundStewardship}: a
+     * contest stage) scores stay hidden until the round closes — running results are for nobody, administrators
+     * included; the opening module reads them through {@link #submittedScores} when it closes its stage.
+     */
     public List<Assignment> assignments(long panelId) {
         permissions.requireManagePanel(panelId);
-        panelRow(panelId);
-        return store.assignmentsOfPanel(panelId);
+        var round = roundRow(panelRow(panelId).roundId());
+        List<Assignment> all = store.assignmentsOfPanel(panelId);
+        if (!hidesRunningScores(round)) {
+            return all;
+        }
+        return all.stream().map(a -> new Assignment(a.id(), a.roundId(), a.roundTitle(), a.subjectId(), a.institutionId(), a.subject(),
+                a.grouping(), a.criterion(), a.criterionName(), a.userId(), a.evaluator(), a.origin(), a.reason(), a.status(), null))
+                .toList();
+    }
+
+    private boolean hidesRunningScores(RoundSummary round) {
+        return permissions.stewarded(round.source()) && (round.closesAt() == null || clock.instant().isBefore(round.closesAt()));
     }
 
     /** The subjects a panel scores (for choosing one in a manual assignment). */
@@ -517,6 +532,9 @@ public class Judging {
             throw UserFacingException.notFound("judging.assignment.notFound");
         }
         var round = roundRow(subject.roundId());
+        if (!own && hidesRunningScores(round)) {
+            throw UserFacingException.notFound("judging.assignment.notFound");
+        }
         var sheet = store.sheet(assignmentId);
         List<RubricLevel> rubric = json.readValue(subject.rubricJson(), RUBRIC);
         Optional<SubjectMaterial.Material> material = materials.stream().filter(m -> m.serves(round.source())).findFirst()

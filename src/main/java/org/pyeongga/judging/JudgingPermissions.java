@@ -47,6 +47,11 @@ public class JudgingPermissions {
         }
     }
 
+    /** Whether another module runs rounds from this source (and so keeps their running scores hidden). */
+    boolean stewarded(String source) {
+        return stewards.stream().anyMatch(s -> s.serves(source));
+    }
+
     /** {@link #requireManage(String, String)} for an existing round (an unknown round: 403 unless administrator). */
     void requireManage(long roundId) {
         if (canManage(actors.current())) {
