@@ -448,13 +448,17 @@ public class Stages {
 
     /** One stage as the signed-in judge sees it: their entries in presentation order, their own choices only. */
     public JudgeStage myStage(long stageId) {
+        return myStage(stageId, true);
+    }
+
+    private JudgeStage myStage(long stageId, boolean withChoices) {
         var stage = store.stage(stageId).filter(s -> s.judgingRoundId() != null)
                 .orElseThrow(() -> UserFacingException.notFound("contestjudging.stage.notFound"));
         var mine = judging.myAssignments().stream().filter(a -> a.roundId() == stage.judgingRoundId()).toList();
         if (mine.isEmpty()) {
             throw UserFacingException.notFound("contestjudging.stage.notFound");
         }
-        return judgeStage(stage, mine, true);
+        return judgeStage(stage, mine, withChoices);
     }
 
     private JudgeStage judgeStage(StageView stage, List<JudgingModel.Assignment> mine, boolean withChoices) {
@@ -494,7 +498,7 @@ public class Stages {
      */
     @Transactional
     public void score(long stageId, long entryId, Map<String, Integer> levels, boolean submit) {
-        var view = myStage(stageId);
+        var view = myStage(stageId, false);
         if (view.status() != Status.OPEN) {
             throw UserFacingException.conflict("contestjudging.stage.closed");
         }
