@@ -168,6 +168,30 @@ public class Entries {
     }
 
     /**
+     * Records an entry of a past round as it was (demo data and imports by the system only): no window or eligibility
+     * check, the submission time given.
+     */
+    @Transactional
+    long record(long contestId, EntryChannel channel, NewEntry entry, long departmentId, @Nullable Long submittedBy,
+            @Nullable String voterKey, @Nullable String reason, Instant submittedAt) {
+        if (permissions.current().kind() != Actor.Kind.SYSTEM) {
+            throw ContestPermissions.forbidden();
+        }
+        ContestView contest = contests.contest(contestId);
+        checkPeople(contest, entry.people());
+        long id = jdbc.sql("""
+                insert into contest_entry (contest_id, channel, field_code, title, summary, department_id, submitted_by_user_id,
+                    nominator_voter_key, nomination_reason, submitted_at)
+                values (:c, :ch, :f, :t, :s, :d, :u, :k, :r, :at) returning id""")
+                .param("c", contestId).param("ch", channel.name()).param("f", field(contest, entry.fieldCode()))
+                .param("t", entry.title()).param("s", entry.summary()).param("d", departmentId).param("u", submittedBy)
+                .param("k", voterKey).param("r", reason).param("at", Contests.ts(submittedAt)).query(Long.class).single();
+        insertPeople(id, entry.people());
+        events.publishEvent(new ContestEntrySubmitted(id, contestId, contest.ownerInstitutionId(), channel, departmentId));
+        return id;
+    }
+
+    /**
      * The fact and exclusion check by a manager: accept, or exclude with a reason from the rules; a note saying why is
      * required either way. Possible while the contest is open or being judged.
      */
