@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class AwardPermissions {
 
     private final CurrentActor actors;
+    private final ContestPermissions contests;
 
-    AwardPermissions(CurrentActor actors) {
+    AwardPermissions(CurrentActor actors, ContestPermissions contests) {
         this.actors = actors;
+        this.contests = contests;
     }
 
     Actor current() {
@@ -27,10 +29,7 @@ class AwardPermissions {
     }
 
     boolean canManage(long ownerInstitutionId) {
-        Actor actor = actors.current();
-        return actor.kind() == Actor.Kind.SYSTEM || actor.hasRole(Role.SYSTEM_ADMIN) || actor.hasRole(Role.PROGRAM_ADMIN)
-                || holds(actor, ownerInstitutionId, Role.INSTITUTION_COORDINATOR)
-                || holds(actor, ownerInstitutionId, Role.COMMITTEE_MEMBER);
+        return contests.canManage(actors.current(), ownerInstitutionId);
     }
 
     boolean isHr(long ownerInstitutionId) {

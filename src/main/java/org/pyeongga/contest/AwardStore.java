@@ -87,10 +87,6 @@ class AwardStore {
                 .list();
     }
 
-    void setPhase(long contestId, String phase) {
-        jdbc.sql("update contest set phase = :p where id = :id").param("p", phase).param("id", contestId).update();
-    }
-
     // ---- decisions
 
     record DecisionRow(long id, long contestId, int version, LocalDate meetingDate, Outcome outcome, String quorumRule,

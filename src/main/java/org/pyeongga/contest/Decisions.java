@@ -45,9 +45,11 @@ public class Decisions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final QuorumRule quorum;
+    private final Contests contests;
 
     Decisions(AwardStore store, AwardPermissions permissions, ProposedTiers proposals, ApplicationEventPublisher events,
-            Clock clock, @Value("${pyeongga.contest.decision.quorum:MAJORITY}") QuorumRule quorum) {
+            Clock clock, @Value("${pyeongga.contest.decision.quorum:MAJORITY}") QuorumRule quorum, Contests contests) {
+        this.contests = contests;
         this.store = store;
         this.permissions = permissions;
         this.proposals = proposals;
@@ -81,6 +83,9 @@ public class Decisions {
             throw UserFacingException.conflict("contestaward.error.phase");
         }
         var previous = store.latest(contestId);
+        if (contest.phase().equals("DECIDED") && decision.outcome() == Outcome.DEFERRED) {
+            throw UserFacingException.conflict("contestaward.error.deferAfterDecision");
+        }
         if (previous.isPresent() && previous.get().outcome() == Outcome.DECIDED && blank(decision.correctionReason())) {
             throw UserFacingException.badInput("contestaward.error.correctionReason");
         }
@@ -133,9 +138,11 @@ public class Decisions {
             store.insertAward(id, award.entryId(), award.tierRank(),
                     proposed.map(p -> p.get(award.entryId())).orElse(null));
         }
-        store.setPhase(contestId, decision.outcome() == Outcome.DECIDED ? "DECIDED" : "JUDGING");
         events.publishEvent(new ContestDecided(contestId, contest.ownerInstitutionId(), id, version,
                 decision.outcome().name(), decision.awards().size(), quorumMet));
+        if (decision.outcome() == Outcome.DECIDED && contest.phase().equals("JUDGING")) {
+            contests.advance(contestId, Phase.DECIDED);
+        }
         return id;
     }
 
@@ -199,25 +206,37 @@ public class Decisions {
     }
 
     /**
-     * Publishes the decided results: the contest moves to PUBLISHED and {@link ContestPublished} carries the winning
-     * entries. Only a decided (의결) contest can be published.
+     * Publishes the decided results: the contest moves to PUBLISHED (through {@link Contests#advance}), which publishes
+     * {@link ContestPublished} with the winning entries. Only a decided (의결) contest can be published.
      */
     @Transactional
     public void publish(long contestId) {
         ContestFacts contest = contestOrNotFound(contestId);
         permissions.requireManage(contest.ownerInstitutionId());
-        store.lockContest(contestId);
-        var decision = store.latest(contestId).filter(d -> d.outcome() == Outcome.DECIDED);
-        if (!contest.phase().equals("DECIDED") || decision.isEmpty()) {
+        if (!contest.phase().equals("DECIDED") || store.latest(contestId).filter(d -> d.outcome() == Outcome.DECIDED).isEmpty()) {
             throw UserFacingException.conflict("contestaward.error.publishUndecided");
         }
+        contests.advance(contestId, Phase.PUBLISHED);
+    }
+
+    /**
+     * Whoever moves a contest to PUBLISHED: refused (the transaction rolls back) without a recorded 의결; otherwise
+     * {@link ContestPublished} carries the winning entries, for the case library.
+     */
+    @org.springframework.context.event.EventListener
+    void onPhaseChanged(ContestSetupEvents.ContestPhaseChanged changed) {
+        if (changed.to() != Phase.PUBLISHED) {
+            return;
+        }
+        ContestFacts contest = contestOrNotFound(changed.contestId());
+        var decision = store.latest(contest.id()).filter(d -> d.outcome() == Outcome.DECIDED)
+                .orElseThrow(() -> UserFacingException.conflict("contestaward.error.publishUndecided"));
         List<WinningEntry> winners = new ArrayList<>();
-        for (AwardView award : view(contest, decision.get()).awards()) {
+        for (AwardView award : view(contest, decision).awards()) {
             winners.add(new WinningEntry(award.entryId(), award.title(), award.tierRank(), award.tierKo(),
                     award.departmentKo() == null ? "" : award.departmentKo()));
         }
-        store.setPhase(contestId, "PUBLISHED");
-        events.publishEvent(new ContestPublished(contestId, contest.ownerInstitutionId(), decision.get().version(), winners));
+        events.publishEvent(new ContestPublished(contest.id(), contest.ownerInstitutionId(), decision.version(), winners));
     }
 
     /** The awards of a published contest, for the public page (no permission needed; 404 unless published). */

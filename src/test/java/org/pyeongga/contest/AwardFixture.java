@@ -147,7 +147,7 @@ final class AwardFixture {
         long e5 = entry(contest, "누수 탐지 센서 시범 설치로 유수율 개선", water, "ACCEPTED",
                 List.of(new Person("오수도", null, new BigDecimal("100"))));
         long excluded = entry(contest, "친절한 민원 응대", welfare, "SUBMITTED", List.of(new Person("윤친절", null, BigDecimal.TEN.multiply(BigDecimal.TEN))));
-        jdbc.sql("update contest_entry set status = 'EXCLUDED', check_reason = '단순 친절은 제외 대상' where id = :id")
+        jdbc.sql("update contest_entry set status = 'EXCLUDED', exclusion_reason = 'SIMPLE_KINDNESS', check_reason = '단순 친절은 제외 대상' where id = :id")
                 .param("id", excluded).update();
         return new Boryeong(contest, e1, e2, e3, e4, e5, excluded);
     }

@@ -34,6 +34,9 @@ class DecisionIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    Contests contests;
+
+    @Autowired
     Accounts accounts;
 
     @Autowired
@@ -156,6 +159,19 @@ class DecisionIntegrationTests {
         assertThat(status(() -> fixture.as(AwardFixture.COORDINATOR, () -> decisions.record(b.contest(),
                 new NewDecision(meeting, Outcome.DECIDED, AwardFixture.committee(5), b.awards(), null, null, "정정", null)))))
                 .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aContestMovedOnWithoutAnAwardDecisionCannotBePublished() {
+        var b = fixture.boryeong2024(UUID.randomUUID().toString());
+        contests.advance(b.contest(), Phase.DECIDED);
+        assertThatThrownBy(() -> contests.advance(b.contest(), Phase.PUBLISHED)).isInstanceOf(UserFacingException.class)
+                .hasMessage("contestaward.error.publishUndecided");
+        assertThat(phase(b.contest())).isEqualTo("DECIDED");
+        // A decided contest cannot go back to 보류.
+        assertThatThrownBy(() -> decisions.record(b.contest(), new NewDecision(meeting, Outcome.DEFERRED,
+                AwardFixture.committee(3), List.of(), null, null, null, null))).isInstanceOf(UserFacingException.class)
+                .hasMessage("contestaward.error.deferAfterDecision");
     }
 
     @Test
