@@ -3,4 +3,4 @@
  * {@code /admin/contests/{id}/...} and REST under {@code /api/v1/contests/...}).
  */
 @org.jspecify.annotations.NullMarked
-package org.pyeongga.contest.award;
+package org.pyeongga.contest.award.web;

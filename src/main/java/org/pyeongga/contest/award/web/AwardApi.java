@@ -1,4 +1,4 @@
-package org.pyeongga.contest.award;
+package org.pyeongga.contest.award.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
