@@ -2,15 +2,13 @@ package org.pyeongga.contest;
 
 import org.pyeongga.core.Actor;
 import org.pyeongga.core.CurrentActor;
-import org.pyeongga.core.Role;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.judging.RoundStewardship;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may run a contest's stages, formula and ranking: system and program administrators, and the 기관 총괄
- * (INSTITUTION_COORDINATOR) or 적극행정위원회 위원 (COMMITTEE_MEMBER) of the owner institution — the contest
- * managers of the common contract. Anyone else gets 404 for a contest, as if it did not exist. It also lets those
+ * Who may run a contest's stages, formula and ranking: the contest's managers ({@link ContestPermissions#canManage}:
+ * administrators, the owner institution's 기관 총괄 and 적극행정위원회 위원). Anyone else gets 404 for a contest, as if it did not exist. It also lets those
  * managers run the judging rounds of their stages ({@link RoundStewardship}, source {@code contest}).
  */
 @Component
@@ -20,23 +18,20 @@ class StagePermissions implements RoundStewardship {
 
     private final CurrentActor actors;
     private final StageStore store;
+    private final ContestPermissions contests;
 
-    StagePermissions(CurrentActor actors, StageStore store) {
+    StagePermissions(CurrentActor actors, StageStore store, ContestPermissions contests) {
         this.actors = actors;
         this.store = store;
+        this.contests = contests;
     }
 
     Actor current() {
         return actors.current();
     }
 
-    static boolean canManage(Actor actor, long ownerInstitutionId) {
-        if (actor.kind() == Actor.Kind.SYSTEM || actor.hasRole(Role.SYSTEM_ADMIN) || actor.hasRole(Role.PROGRAM_ADMIN)) {
-            return true;
-        }
-        return actor.kind() == Actor.Kind.USER && actor.memberships().stream().anyMatch(m -> m.institutionId() != null
-                && m.institutionId() == ownerInstitutionId
-                && (m.role() == Role.INSTITUTION_COORDINATOR || m.role() == Role.COMMITTEE_MEMBER));
+    boolean canManage(Actor actor, long ownerInstitutionId) {
+        return contests.canManage(actor, ownerInstitutionId);
     }
 
     /** The contest if the current actor manages it; 404 otherwise (also for a contest that does not exist). */
