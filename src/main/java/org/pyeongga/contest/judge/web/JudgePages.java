@@ -1,4 +1,4 @@
-package org.pyeongga.contest.judge;
+package org.pyeongga.contest.judge.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
