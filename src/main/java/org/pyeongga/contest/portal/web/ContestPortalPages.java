@@ -1,4 +1,4 @@
-package org.pyeongga.contest.portal;
+package org.pyeongga.contest.portal.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
