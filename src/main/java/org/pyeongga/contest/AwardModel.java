@@ -70,6 +70,9 @@ public final class AwardModel {
         }
     }
 
+    /** An entry the committee may award. */
+    public record Candidate(long entryId, String title, @Nullable String departmentKo, String status) {}
+
     /** A tier of the contest with its award count. */
     public record Tier(int rank, String code, String nameKo, String nameEn, int awardCount) {}
 

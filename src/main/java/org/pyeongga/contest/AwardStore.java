@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.pyeongga.contest.AwardModel.Affiliation;
 import org.pyeongga.contest.AwardModel.Attendee;
 import org.pyeongga.contest.AwardModel.Awardee;
+import org.pyeongga.contest.AwardModel.Candidate;
 import org.pyeongga.contest.AwardModel.ContestFacts;
 import org.pyeongga.contest.AwardModel.IncentiveKind;
 import org.pyeongga.contest.AwardModel.NewDecision;
@@ -85,6 +86,26 @@ class AwardStore {
                         rs.getString("name"), rs.getString("name_ko"), rs.getString("job_title"),
                         rs.getBigDecimal("share_percent")))
                 .list();
+    }
+
+    /** Entries that may be awarded: not excluded or withdrawn, in entry order. */
+    List<Candidate> candidates(long contestId) {
+        return jdbc.sql("""
+                select e.id, e.title, d.name_ko, e.status from contest_entry e
+                  left join organization_department d on d.id = e.department_id
+                 where e.contest_id = :c and e.status not in ('EXCLUDED', 'WITHDRAWN') order by e.id""")
+                .param("c", contestId)
+                .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("title"), rs.getString("name_ko"),
+                        rs.getString("status")))
+                .list();
+    }
+
+    /** Contests past their entry period, newest first: (id, owner institution). */
+    List<long[]> judgedContests() {
+        return jdbc.sql("""
+                select id, owner_institution_id from contest where phase in ('JUDGING', 'DECIDED', 'PUBLISHED')
+                 order by year desc, half desc nulls last, id desc""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
     // ---- decisions

@@ -201,6 +201,24 @@ public class Decisions {
         return contest;
     }
 
+    /** The entries that may be awarded (managers of the owner). */
+    public List<AwardModel.Candidate> candidates(long contestId) {
+        ContestFacts contest = contestOrNotFound(contestId);
+        permissions.requireManage(contest.ownerInstitutionId());
+        return store.candidates(contestId);
+    }
+
+    /** Contests being judged, decided or published that the caller manages or handles incentives for. */
+    public List<ContestFacts> awardable() {
+        List<ContestFacts> out = new ArrayList<>();
+        for (long[] row : store.judgedContests()) {
+            if (permissions.canManage(row[1]) || permissions.isHr(row[1])) {
+                store.contest(row[0]).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
     public boolean canManage(long contestId) {
         return store.contest(contestId).map(c -> permissions.canManage(c.ownerInstitutionId())).orElse(false);
     }
