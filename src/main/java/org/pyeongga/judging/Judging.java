@@ -135,7 +135,10 @@ public class Judging {
     @Transactional
     public void configureRound(long roundId, BigDecimal commentBelow, int formerEmployerYears, @Nullable Instant closesAt) {
         permissions.requireManage(roundId);
-        roundRow(roundId);
+        var round = roundRow(roundId);
+        if (!permissions.canManage(actors.current()) && round.closesAt() != null && !clock.instant().isBefore(round.closesAt())) {
+            throw UserFacingException.conflict("judging.round.closed"); // a steward closes a round for good
+        }
         if (commentBelow == null || commentBelow.signum() < 0 || commentBelow.compareTo(BigDecimal.ONE) > 0) {
             throw UserFacingException.badInput("judging.settings.commentBelow");
         }

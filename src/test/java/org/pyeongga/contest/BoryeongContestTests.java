@@ -242,6 +242,11 @@ class BoryeongContestTests {
         assertThatThrownBy(() -> fixture.as(viceMayor, () -> judging.saveSheet(sheet, 0, null, false)))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("judging.round.closed"));
 
+        // the owner cannot reopen the closed stage's judging round behind the stage's back
+        long presentationRound = fixture.as(OWNER, () -> stages.stage(presentation)).judgingRoundId();
+        assertThatThrownBy(() -> fixture.as(OWNER, () -> judging.configureRound(presentationRound, BigDecimal.ZERO, 3, null)))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("judging.round.closed"));
+
         var ranking = fixture.as(OWNER, () -> results.ranking(contest));
         assertThat(ranking).extracting(RankedEntry::entryId).containsExactly(finalists.toArray(Long[]::new));
         assertThat(ranking).extracting(RankedEntry::finalScore).usingElementComparator(BigDecimal::compareTo)
