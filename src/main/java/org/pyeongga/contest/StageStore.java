@@ -39,11 +39,13 @@ class StageStore {
 
     // the contest (owned by centry's Contests; read here for scoping and phase)
 
-    record ContestRow(long id, long ownerInstitutionId, String titleKo, String titleEn, String phase) {}
+    record ContestRow(long id, long ownerInstitutionId, String titleKo, String titleEn, String phase, @Nullable String template) {}
 
     Optional<ContestRow> contest(long id) {
-        return jdbc.sql("select id, owner_institution_id, title_ko, title_en, phase from contest where id = :id").param("id", id)
-                .query((rs, n) -> new ContestRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+        return jdbc.sql("select id, owner_institution_id, title_ko, title_en, phase, template from contest where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new ContestRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)))
                 .optional();
     }
 

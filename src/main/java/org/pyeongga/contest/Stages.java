@@ -433,6 +433,93 @@ public class Stages {
         return store.results(stageId);
     }
 
+    // ---- from a template
+
+    /**
+     * Creates the stages and a first (unpublished) formula version a contest's template intends
+     * ({@link ContestTemplates}): written, presentation and citizen-panel rounds become judged stages (a citizen panel
+     * scores like judges), a citizen vote whose pass rule combines it with the round before (남해: 서면 80 + 군민투표 20
+     * → top 6) becomes that round's vote, a vote alone stays a vote-only stage, and the committee's decision is left to
+     * the decision pages. A residents' vote is limited to {@code residentsRegion} when given (e.g. 48840), else open to
+     * every verified citizen. Only for a contest without stages.
+     */
+    @Transactional
+    public List<Long> setUpFromTemplate(long contestId, @Nullable String residentsRegion) {
+        var contest = permissions.requireContest(contestId);
+        var template = contest.template() == null ? java.util.Optional.<ContestTemplate>empty() : ContestTemplates.byCode(contest.template());
+        if (template.isEmpty()) {
+            throw UserFacingException.badInput("contestjudging.template.none");
+        }
+        if (!store.stages(contestId).isEmpty()) {
+            throw UserFacingException.conflict("contestjudging.template.hasStages");
+        }
+        String region = residentsRegion == null || residentsRegion.isBlank() ? null : residentsRegion.strip();
+        var t = template.get();
+        List<ContestTemplate.StagePlan> plans = t.stages().stream()
+                .filter(p -> p.kind() != ContestTemplate.StageKind.COMMITTEE)
+                .sorted(Comparator.comparingInt(ContestTemplate.StagePlan::position)).toList();
+        Map<Integer, Integer> positions = new LinkedHashMap<>();
+        Map<Integer, Boolean> voteOnly = new LinkedHashMap<>();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            var plan = plans.get(i);
+            var next = i + 1 < plans.size() ? plans.get(i + 1) : null;
+            List<ContestTemplate.FormulaPart> combined = next == null || next.kind() != ContestTemplate.StageKind.CITIZEN_VOTE ? List.of()
+                    : t.formula().stream().filter(f -> f.scope().equals("STAGE:" + next.position())).toList();
+            if (plan.kind() == ContestTemplate.StageKind.CITIZEN_VOTE) {
+                var scaling = t.formula().stream().filter(f -> f.stagePosition() == plan.position()).map(ContestTemplate.FormulaPart::scaling)
+                        .findFirst().orElse("VOTE_SHARE");
+                ids.add(addStage(contestId, new NewStage(StageKind.CITIZEN_VOTE, plan.nameKo(), plan.nameEn(), null, List.of(),
+                        plan.passTopN() == null ? PassRule.ALL : PassRule.TOP_N, plan.passTopN(), null, BigDecimal.ZERO, HUNDRED,
+                        vote(plan, region, scaling))));
+                voteOnly.put(plan.position(), true);
+            } else {
+                List<Criterion> criteria = new ArrayList<>();
+                for (int c = 0; c < plan.criteria().size(); c++) {
+                    var criterion = plan.criteria().get(c);
+                    criteria.add(new Criterion("C" + (c + 1), criterion.nameKo(), criterion.nameEn(), criterion.weight()));
+                }
+                PanelKind panel = plan.kind() == ContestTemplate.StageKind.CITIZEN_PANEL ? PanelKind.CITIZEN : PanelKind.EXPERT;
+                StageKind kind = plan.kind() == ContestTemplate.StageKind.WRITTEN ? StageKind.WRITTEN : StageKind.PRESENTATION;
+                if (!combined.isEmpty()) {
+                    int panelWeight = combined.stream().filter(f -> f.stagePosition() == plan.position()).mapToInt(ContestTemplate.FormulaPart::weight).sum();
+                    var votePart = combined.stream().filter(f -> f.stagePosition() == next.position()).findFirst().orElseThrow();
+                    ids.add(addStage(contestId, new NewStage(kind, plan.nameKo() + " + " + next.nameKo(), plan.nameEn() + " + " + next.nameEn(),
+                            panel, criteria, next.passTopN() == null ? PassRule.ALL : PassRule.TOP_N, next.passTopN(), null,
+                            BigDecimal.valueOf(panelWeight), BigDecimal.valueOf(votePart.weight()), vote(next, region, votePart.scaling()))));
+                    positions.put(next.position(), ids.size());
+                    i++;
+                } else {
+                    ids.add(addStage(contestId, new NewStage(kind, plan.nameKo(), plan.nameEn(), panel, criteria,
+                            plan.passTopN() == null ? PassRule.ALL : PassRule.TOP_N, plan.passTopN(), null, HUNDRED, BigDecimal.ZERO, null)));
+                }
+            }
+            positions.put(plan.position(), ids.size());
+        }
+        List<FormulaVersion.Component> components = new ArrayList<>();
+        int n = 1;
+        for (var part : t.formula().stream().filter(f -> f.scope().equals("FINAL")).toList()) {
+            boolean votes = voteOnly.getOrDefault(part.stagePosition(), false);
+            components.add(new FormulaVersion.Component("F" + n++, part.nameKo(), part.nameEn(), positions.get(part.stagePosition()),
+                    votes ? FormulaVersion.Measure.VOTES : FormulaVersion.Measure.STAGE_SCORE, BigDecimal.valueOf(part.weight()),
+                    switch (part.scaling()) {
+                        case "VOTE_SHARE" -> org.pyeongga.scoring.FinalFormula.Scaling.VOTE_SHARE;
+                        case "MIN_MAX" -> org.pyeongga.scoring.FinalFormula.Scaling.MIN_MAX;
+                        default -> org.pyeongga.scoring.FinalFormula.Scaling.SCORE_0_100;
+                    }));
+        }
+        if (!components.isEmpty()) {
+            formulas.save(contestId, new FormulaVersion.NewFormula(t.nameKo() + " v1", components));
+        }
+        return ids;
+    }
+
+    private static StageModel.VoteSpec vote(ContestTemplate.StagePlan plan, @Nullable String region, String scaling) {
+        return new StageModel.VoteSpec(plan.maxChoices() == null ? 1 : plan.maxChoices(),
+                region == null ? Ballot.Eligibility.VERIFIED : Ballot.Eligibility.REGION, region,
+                "MIN_MAX".equals(scaling) ? StageModel.VoteScaling.MIN_MAX : StageModel.VoteScaling.VOTE_SHARE);
+    }
+
     // ---- judges
 
     /** The stages the signed-in judge has entries to score in (open ones and closed ones, newest first). */

@@ -55,6 +55,15 @@ class StageApi {
         return new Created(stages.addStage(contestId, stage));
     }
 
+    record TemplateRequest(@Nullable String residentsRegion) {}
+
+    @PostMapping(path = BASE + "/stages/from-template", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "대회 틀이 정한 단계와 최종 산식 초안 만들기 (단계가 없을 때만; 주민투표 지역 코드 선택)")
+    List<StageModel.StageView> fromTemplate(@PathVariable long contestId, @RequestBody(required = false) @Nullable TemplateRequest request) {
+        stages.setUpFromTemplate(contestId, request == null ? null : request.residentsRegion());
+        return stages.stages(contestId);
+    }
+
     @GetMapping(path = BASE + "/stages/{stageId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "단계 하나")
     StageModel.StageView stage(@PathVariable long contestId, @PathVariable long stageId) {

@@ -89,6 +89,18 @@ class StagePages {
         }
     }
 
+    @PostMapping("/admin/contests/{contestId}/stages/from-template")
+    String fromTemplate(@PathVariable long contestId, @RequestParam(required = false) @Nullable String region, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            stages.setUpFromTemplate(contestId, region);
+            redirect.addFlashAttribute("notice", "contestjudging.admin.fromTemplateDone");
+            return "redirect:/admin/contests/" + contestId + "/stages";
+        } catch (UserFacingException e) {
+            return failed(contestId, e, model, response);
+        }
+    }
+
     @PostMapping("/admin/contests/{contestId}/formulas")
     String saveFormula(@PathVariable long contestId, @RequestParam String label, @RequestParam String components, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
