@@ -94,5 +94,12 @@ class AwardApiIntegrationTests {
         assertThat(otherHr.raw().get().uri(base + "/certificates/" + b.tax() + "/1").retrieve().toEntity(byte[].class)
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(new Http(port).getJson(base + "/incentives").getStatusCode().value()).isEqualTo(401);
+        // Decided but not published: the public API and page know nothing of it.
+        assertThat(new Http(port).getJson("/api/v1/contests/" + b.contest() + "/results").getStatusCode().value()).isEqualTo(404);
+        assertThat(new Http(port).getPage("/contests/" + b.contest()).getStatusCode().value()).isEqualTo(404);
+        assertThat(committee.postJson(base + "/publish", Map.of()).getStatusCode().value()).isEqualTo(204);
+        var published = new Http(port).getJson("/api/v1/contests/" + b.contest() + "/results");
+        assertThat(published.getStatusCode().value()).isEqualTo(200);
+        assertThat(String.valueOf(published.getBody())).contains("농어촌민박을 가장한", "세무과").doesNotContain("김세원", "민간위원");
     }
 }

@@ -189,6 +189,12 @@ class AwardBrowserTests {
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.open("/admin/contests/" + decided.contest() + "/incentives?lang=ko");
         browser.check("incentives-phone");
+
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+        browser.open("/admin/contests/statistics?from=2024-01-01&to=2024-12-31");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("경진대회·선발 통계");
+        assertThat(browser.text(By.cssSelector("main"))).contains("2024 상반기", "특별승진");
+        browser.check("statistics");
     }
 
     @Test
