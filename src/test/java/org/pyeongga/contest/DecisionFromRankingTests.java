@@ -69,6 +69,9 @@ class DecisionFromRankingTests {
     @Autowired
     UserDetailsService users;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Test
     void aDecisionDifferentFromTheRankingNeedsAReasonAndKeepsTheProposal() {
         var fixture = new StageFixture(jdbc, accounts, departments, registry, users);
@@ -109,6 +112,11 @@ class DecisionFromRankingTests {
 
         assertThat(fixture.as(OWNER, () -> decisions.proposal(contest)))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(entries.get(0), 1, entries.get(1), 2, entries.get(2), 2));
+        // The decision page preselects the proposed tiers and links to the ranking's explanation.
+        var page = org.pyeongga.support.Http.signedIn(port, OWNER).getPage("/admin/contests/" + contest + "/decision");
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("/admin/contests/" + contest + "/ranking")
+                .containsPattern("name=\"tier_" + entries.get(0) + "\"[^>]*>\\s*<option value=\"\"[^>]*>[^<]*</option>\\s*<option value=\"1\" selected");
         var swapped = List.of(new Award(entries.get(1), 1), new Award(entries.get(0), 2), new Award(entries.get(2), 2));
         assertThatThrownBy(() -> fixture.as(OWNER, () -> decisions.record(contest, new NewDecision(LocalDate.parse("2024-06-20"),
                 Outcome.DECIDED, AwardFixture.committee(5), swapped, null, null, null, null))))
@@ -127,11 +135,11 @@ class DecisionFromRankingTests {
                 .containsExactly("1/2/true", "2/1/true", "2/2/false");
 
         fixture.as(OWNER, () -> decisions.publish(contest));
-        var page = publicResults.result(contest);
-        assertThat(page.tiers()).extracting(t -> t.tier().nameKo() + ":" + t.winners().size()).containsExactly("최우수:1", "우수:2");
-        assertThat(page.tiers().getFirst().winners().getFirst().title()).startsWith("기업 유치의 문을 열다");
-        assertThat(page.stages()).singleElement().satisfies(s -> assertThat(s.criteria()).extracting(Criterion::nameKo)
+        var result = publicResults.result(contest);
+        assertThat(result.tiers()).extracting(t -> t.tier().nameKo() + ":" + t.winners().size()).containsExactly("최우수:1", "우수:2");
+        assertThat(result.tiers().getFirst().winners().getFirst().title()).startsWith("기업 유치의 문을 열다");
+        assertThat(result.stages()).singleElement().satisfies(s -> assertThat(s.criteria()).extracting(Criterion::nameKo)
                 .containsExactly("국민체감도", "전문성", "난이도", "확산가능성"));
-        assertThat(page.formula()).isNotNull().extracting(FormulaVersion::label).isEqualTo("2024 상반기 발표 100");
+        assertThat(result.formula()).isNotNull().extracting(FormulaVersion::label).isEqualTo("2024 상반기 발표 100");
     }
 }
