@@ -256,7 +256,7 @@ public class Entries {
         if (userId == null) {
             return List.of();
         }
-        return load("c.contest_id = " + contest.id() + " and c.submitted_by_user_id = :p", userId);
+        return load("c.contest_id = :p and c.submitted_by_user_id = :q", contest.id(), userId);
     }
 
     /**
@@ -458,6 +458,11 @@ public class Entries {
     }
 
     private List<EntryView> load(String where, long param) {
+        return load(where, param, 0);
+    }
+
+    /** Entries matching {@code where} (a fixed condition on {@code :p} and {@code :q}), with people and file names. */
+    private List<EntryView> load(String where, long param, long second) {
         List<EntryView> entries = jdbc.sql("""
                 select c.id, c.contest_id, c.channel, c.field_code, c.title, c.summary, c.department_id, c.submitted_by_user_id,
                        c.nomination_reason, c.status, c.exclusion_reason, c.check_reason, c.checked_by, c.checked_at,
@@ -466,7 +471,7 @@ public class Entries {
                 from contest_entry c join contest k on k.id = c.contest_id
                 left join organization_department d on d.id = c.department_id
                 left join account_user u on u.id = c.submitted_by_user_id
-                where """ + " " + where + " order by c.submitted_at, c.id").param("p", param)
+                where """ + " " + where + " order by c.submitted_at, c.id").param("p", param).param("q", second)
                 .query((rs, n) -> row(rs)).list();
         if (entries.isEmpty()) {
             return entries;

@@ -55,6 +55,12 @@ class ContestBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Entries entries;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     long boryeong;
     long tax;
 
@@ -170,5 +176,42 @@ class ContestBrowserTests {
             assertThat(r.values().stream().map(String::valueOf)).noneMatch(v -> v.contains("김민지") || v.contains("1990-03-01"));
         });
         assertThat(jdbc.sql("select count(*) from audit_entry where payload like '%김민지%'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theCoordinatorConfirmsADuplicateAndExcludesSimpleKindness() {
+        long contest = ContestFixture.openBoryeong(contests, registry);
+        long clerk = ContestFixture.userId(cards, ContestFixture.TAX_CLERK);
+        long first = ContestFixture.as(users, ContestFixture.TAX_CLERK, () -> entries.submit(contest, EntryChannel.DEPARTMENT,
+                ContestFixture.taxCase(tax, clerk)));
+        long again = ContestFixture.as(users, ContestFixture.TAX_CLERK, () -> entries.submit(contest, EntryChannel.DEPARTMENT,
+                new NewEntry("REGULATION", "농어촌 민박을 가장한 펜션 숙박업 과세유형 정비로 세원 발굴", "같은 사례입니다.",
+                        List.of(new NewEntry.Person(null, "김세무", tax, "", new java.math.BigDecimal("100"))), List.of())));
+        long kindness = entries.nominate(contest, ContestFixture.citizen(), new NewNomination("정미래", tax, null,
+                "SERVICE_QUALITY", "늘 친절한 민원 응대", "민원실에 갈 때마다 웃으며 친절하게 안내해 주십니다."));
+        browser.signIn(ContestFixture.BORYEONG_COORDINATOR);
+        browser.open("/admin/contests/" + contest + "/entries");
+        browser.check("review-hints");
+        assertThat(browser.text(By.id("entry-" + again))).contains("중복 의심: #" + first, "비슷한 제목");
+        browser.submitAndWait(By.cssSelector("#entry-" + again + " .ce-hint button[type='submit']"));
+        browser.check("review-duplicate");
+        assertThat(browser.text(By.id("entry-" + again))).contains("제외", "중복 접수");
+        browser.scrollIntoView(browser.find(By.cssSelector("label[for='exclude-" + kindness + "']")));
+        browser.find(By.cssSelector("label[for='exclude-" + kindness + "']")).click();
+        new Select(browser.find(By.id("reason-" + kindness))).selectByVisibleText("단순 친절");
+        browser.setValue(By.id("note-" + kindness), "구체적 성과 없이 친절한 응대만 적혀 있음");
+        browser.submitAndWait(By.cssSelector("#entry-" + kindness + " form.ce-check button[type='submit']"));
+        browser.check("review-excluded");
+        assertThat(jdbc.sql("select exclusion_reason from contest_entry where id = :e").param("e", kindness).query(String.class)
+                .single()).isEqualTo("SIMPLE_KINDNESS");
+        browser.open("/admin/contests/" + contest + "/entries?lang=en");
+        browser.check("review-en");
+        assertThat(browser.text(By.cssSelector("main h1"))).startsWith("Entries of");
+        assertThat(browser.text(By.id("entry-" + kindness))).contains("Simple kindness", "Citizen nomination");
+        browser.open("/admin/contests/" + contest + "?lang=en");
+        browser.check("setup-en");
+        browser.open("/participate/contests/" + contest + "/nominate?lang=en");
+        browser.check("nominate-en");
+        assertThat(browser.text(By.cssSelector("main"))).contains("The identity check comes first");
     }
 }
