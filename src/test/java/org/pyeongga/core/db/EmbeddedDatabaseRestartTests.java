@@ -27,8 +27,10 @@ class EmbeddedDatabaseRestartTests {
             assertThat(seedRows(jdbc)).isEqualTo(315);
             assertThat(count(jdbc, "organization_group")).isEqualTo(4 + 6); // the demo's 광역·시·군·구 groups, the 민원 demo's six types
             assertThat(count(jdbc, "account_user")).isEqualTo(10 + 3); // one demo account per role (and the 보령시 coordinator for voting), three more evaluators (judging)
-            assertThat(count(jdbc, "contest")).isEqualTo(3); // 보령시 2024 상반기, an open 보령시 selection, 남해군 2025
-            assertThat(count(jdbc, "contest_entry")).isEqualTo(10);
+            // 보령시 2024 상반기, an open 보령시 selection, 남해군 2025, a published 보령시 2023 하반기 selection (awards demo)
+            assertThat(count(jdbc, "contest")).isEqualTo(4);
+            assertThat(count(jdbc, "contest_entry")).isEqualTo(10 + 5);
+            assertThat(count(jdbc, "contest_awardee_incentive")).isEqualTo(5);
             jdbc.sql("insert into organization_group (code, name) values ('KEEP', '재시작 확인')").update();
             migrations = count(jdbc, "flyway_schema_history");
         }
@@ -40,7 +42,7 @@ class EmbeddedDatabaseRestartTests {
             assertThat(count(jdbc, "account_user")).isEqualTo(10 + 3);
             assertThat(count(jdbc, "flyway_schema_history")).isEqualTo(migrations); // nothing ran twice
             assertThat(count(jdbc, "organization_group")).isEqualTo(4 + 6 + 1); // demo data is not loaded twice
-            assertThat(count(jdbc, "contest")).isEqualTo(3);
+            assertThat(count(jdbc, "contest")).isEqualTo(4);
         }
     }
 
