@@ -502,11 +502,20 @@ public class Judging {
         long me = permissions.requireEvaluator();
         List<Assignment> mine = store.assignmentsOfUser(me);
         Map<Long, Conflicts.Lookup> byRound = new HashMap<>();
+        Map<Long, Map<Long, JudgingStore.SubjectRow>> subjects = new HashMap<>();
         return mine.stream().filter(a -> a.institutionId() == null || byRound.computeIfAbsent(a.roundId(), r -> conflicts.lookup(r,
                 List.of(me), mine.stream().filter(x -> x.roundId() == r).map(Assignment::institutionId)
                         .filter(java.util.Objects::nonNull).collect(Collectors.toSet())))
                 .between(me, a.institutionId()).isEmpty())
-                .filter(a -> store.subject(a.subjectId()).flatMap(s -> conflicts.ofSubject(s, me)).isEmpty()).toList();
+                .filter(a -> !conflictedBySubject(a, me, subjects)).toList();
+    }
+
+    /** Whether the subject of an assignment conflicts by its department or people (the round's subjects read once). */
+    private boolean conflictedBySubject(Assignment a, long me, Map<Long, Map<Long, JudgingStore.SubjectRow>> subjects) {
+        var subject = subjects.computeIfAbsent(a.roundId(), r -> store.subjectsOfRound(r).stream()
+                .filter(s -> s.departmentId() != null || !s.people().isEmpty())
+                .collect(Collectors.toMap(JudgingStore.SubjectRow::id, s -> s))).get(a.subjectId());
+        return subject != null && conflicts.ofSubject(subject, me).isPresent();
     }
 
     /** An evaluator's preference for a subject of a panel they sit on (−2 … +2). */

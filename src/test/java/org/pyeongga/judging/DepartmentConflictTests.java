@@ -42,6 +42,9 @@ class DepartmentConflictTests {
     @Autowired
     InstitutionRegistry registry;
 
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     @Test
     void aJudgeOfTheEntrantsDepartmentOrInvolvedInTheCaseIsNeverAssignedAndTheListSaysWhy() {
         long boryeong = JudgingFixture.institution(registry, "충청남도 보령시");
@@ -95,6 +98,46 @@ class DepartmentConflictTests {
                     assertThat(e.messageKey()).isEqualTo("judging.assignment.subjectConflict");
                     assertThat(e.args()).contains("세무과 소속: 자기 부서 사례는 심사할 수 없습니다");
                 });
+    }
+
+    @Test
+    void aJudgeWhoMovesIntoTheEntrantsDepartmentLosesTheAssignmentAtOnce() {
+        long boryeong = JudgingFixture.institution(registry, "충청남도 보령시");
+        long tourism = departments.byName(boryeong, "관광과").orElseGet(() -> departments.add(boryeong, "관광과", "Tourism Division", null)).id();
+        String email = "mover@dept-conflict.test.pyeongga.kr";
+        long mover = judge(email, "전보된 심사위원 (시험)", boryeong, null);
+        var subject = new NewSubject("E9", null, "머드축제 바가지요금 신고센터", "", "C1", "국민체감도", Set.of(), new BigDecimal("40"),
+                List.of(new RubricLevel("탁월", "Outstanding", new BigDecimal("40"))), tourism, Set.of());
+        long round = judging.openRound(new NewRound("deptconflicttest", "2", "전보 시험", LocalDate.parse("2024-06-20"),
+                PanelKind.EXPERT, "심사위원", 1, List.of(subject)));
+        long panel = judging.panels(round).getFirst().id();
+        judging.addMember(panel, email, 0);
+        judging.assignAutomatically(panel);
+        long assignment = judging.assignments(panel).getFirst().id();
+        assertThat(as(email, () -> judging.myAssignments())).extracting(JudgingModel.Assignment::id).contains(assignment);
+
+        accounts.assignDepartment(mover, tourism);
+
+        assertThat(as(email, () -> judging.myAssignments())).extracting(JudgingModel.Assignment::id).doesNotContain(assignment);
+        assertThatThrownBy(() -> as(email, () -> judging.sheet(assignment))).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("judging.assignment.notFound"));
+        assertThatThrownBy(() -> as(email, () -> {
+            judging.saveSheet(assignment, 0, null, true);
+            return null;
+        })).isInstanceOf(UserFacingException.class);
+    }
+
+    private <T> T as(String email, java.util.function.Supplier<T> work) {
+        var principal = users.loadUserByUsername(email);
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, principal.getAuthorities()));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
