@@ -155,13 +155,8 @@ class BoryeongContestTests {
             assertThat(c.reasonKo()).isEqualTo("민원봉사과 소속: 자기 부서 사례는 심사할 수 없습니다");
         });
         int[] writtenLevels = {0, 0, 1, 2, 1, 3, 1, 3, 4};
-        for (String judge : List.of(generalHead, civilHead, professors.get(0))) {
-            fixture.as(judge, () -> {
-                for (var entry : stages.myStage(written).entries()) {
-                    stages.score(written, entry.entryId(), all(writtenLevels[entries.indexOf(entry.entryId())]), true);
-                }
-            });
-        }
+        fixture.scoreAll(stages, written, List.of(generalHead, civilHead, professors.get(0)),
+                (judge, entry) -> all(writtenLevels[entries.indexOf(entry)]));
         assertThat(fixture.as(civilHead, () -> stages.myStage(written).entries())).extracting(StageModel.JudgeEntry::entryId)
                 .doesNotContain(entries.get(2)).hasSize(8);
         var writtenResults = fixture.as(OWNER, () -> stages.close(written));

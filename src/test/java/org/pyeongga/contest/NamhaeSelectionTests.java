@@ -152,13 +152,7 @@ class NamhaeSelectionTests {
 
         // written levels: totals 100, 90, 90, 80, 80, 80, 80, 70, 70, 60
         int[] writtenLevels = {0, 1, 1, 2, 2, 2, 2, 3, 3, 4};
-        for (String judge : judges.subList(0, 3)) {
-            fixture.as(judge, () -> {
-                for (var entry : stages.myStage(written).entries()) {
-                    stages.score(written, entry.entryId(), all(writtenLevels[entries.indexOf(entry.entryId())]), true);
-                }
-            });
-        }
+        fixture.scoreAll(stages, written, judges.subList(0, 3), (judge, entry) -> all(writtenLevels[entries.indexOf(entry)]));
         // 100 residents choose up to three: 문화체육과's 전지훈련 (8th, written 70) is chosen by all of them
         List<Long> options = ballots.ballot(ballot).options().stream().map(Ballot.Option::id).toList();
         assertThat(options).hasSize(10);
@@ -202,13 +196,7 @@ class NamhaeSelectionTests {
         var finalists = fixture.as(OWNER, () -> stages.entries(presentation)).stream().map(StageModel.StageEntry::entryId).toList();
         assertThat(finalists).containsExactly(entries.get(0), entries.get(1), entries.get(2), entries.get(3), entries.get(4), entries.get(7));
         int[] presentationLevels = {1, 2, 3, 2, 3, 0};
-        for (String judge : judges) {
-            fixture.as(judge, () -> {
-                for (var entry : stages.myStage(presentation).entries()) {
-                    stages.score(presentation, entry.entryId(), all(presentationLevels[finalists.indexOf(entry.entryId())]), true);
-                }
-            });
-        }
+        fixture.scoreAll(stages, presentation, judges, (judge, entry) -> all(presentationLevels[finalists.indexOf(entry)]));
         fixture.as(OWNER, () -> stages.close(presentation));
         var ranking = fixture.as(OWNER, () -> results.ranking(contest));
         assertThat(ranking).extracting(RankedEntry::entryId).containsExactly(entries.get(7), entries.get(0), entries.get(1),

@@ -147,30 +147,19 @@ class NationalFinalTests {
 
         // 국민심사단: judge j gives finalist i level (i + j) % 5 on each criterion
         fixture.as(OWNER, () -> stages.open(juryStage, jury, null));
-        for (int j = 0; j < jury.size(); j++) {
-            int judge = j;
-            fixture.as(jury.get(j), () -> {
-                for (var entry : stages.myStage(juryStage).entries()) {
-                    int level = (entries.indexOf(entry.entryId()) * 2 + judge) % 5;
-                    stages.score(juryStage, entry.entryId(), Map.of("FELT", level, "SPREAD", (level + 1) % 5), true);
-                }
-            });
-        }
+        fixture.scoreAll(stages, juryStage, jury, (judge, entry) -> {
+            int level = (entries.indexOf(entry) * 2 + judge) % 5;
+            return Map.of("FELT", level, "SPREAD", (level + 1) % 5);
+        });
         fixture.as(OWNER, () -> stages.close(juryStage));
         fixture.as(OWNER, () -> stages.open(expertStage, experts, null));
-        for (int j = 0; j < experts.size(); j++) {
-            int judge = j;
-            fixture.as(experts.get(j), () -> {
-                for (var entry : stages.myStage(expertStage).entries()) {
-                    int i = entries.indexOf(entry.entryId());
-                    Map<String, Integer> levels = new HashMap<>();
-                    for (int c = 0; c < EXPERT.size(); c++) {
-                        levels.put(EXPERT.get(c).code(), (i + judge * c) % 5);
-                    }
-                    stages.score(expertStage, entry.entryId(), levels, true);
-                }
-            });
-        }
+        fixture.scoreAll(stages, expertStage, experts, (judge, entry) -> {
+            Map<String, Integer> levels = new HashMap<>();
+            for (int c = 0; c < EXPERT.size(); c++) {
+                levels.put(EXPERT.get(c).code(), (entries.indexOf(entry) + judge * c) % 5);
+            }
+            return levels;
+        });
         fixture.as(OWNER, () -> stages.close(expertStage));
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

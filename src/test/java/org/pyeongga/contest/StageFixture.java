@@ -111,6 +111,16 @@ final class StageFixture {
         return id;
     }
 
+    /** Every judge scores each entry of the stage they are assigned and submits: levels by judge (index) and entry. */
+    void scoreAll(Stages stages, long stage, List<String> judges,
+            java.util.function.BiFunction<Integer, Long, java.util.Map<String, Integer>> levels) {
+        for (int j = 0; j < judges.size(); j++) {
+            int judge = j;
+            as(judges.get(j), () -> stages.myStage(stage).entries()
+                    .forEach(e -> stages.score(stage, e.entryId(), levels.apply(judge, e.entryId()), true)));
+        }
+    }
+
     /** Runs {@code work} as the signed-in {@code email}, then signs out again. */
     <T> T as(String email, Supplier<T> work) {
         var principal = users.loadUserByUsername(email);

@@ -126,11 +126,7 @@ class StageOwnerBrowserTests {
         browser.check("stage-open");
 
         long stage = stages.stages(contest).getFirst().id();
-        for (int j = 0; j < judges.size(); j++) {
-            int level = j;
-            fixture.as(judges.get(j), () -> stages.myStage(stage).entries()
-                    .forEach(e -> stages.score(stage, e.entryId(), BoryeongContestTests.all(e.entryId() == entries.getFirst() ? 0 : level), true)));
-        }
+        fixture.scoreAll(stages, stage, judges, (judge, entry) -> BoryeongContestTests.all(entry.equals(entries.getFirst()) ? 0 : judge));
         browser.open("/admin/contests/" + contest + "/stages/" + stage);
         assertThat(browser.text(By.cssSelector("main"))).contains("채점표 20장 중 20장 제출").doesNotContain("100점");
         var api = Http.api(port, OWNER);
