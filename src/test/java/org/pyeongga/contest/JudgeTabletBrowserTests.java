@@ -126,6 +126,12 @@ class JudgeTabletBrowserTests {
         assertThat(browser.find(By.cssSelector("label[for='FELT-4']")).getRect().getY()).isEqualTo(target.getY());
         assertThat(browser.js("return document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
         browser.check("entry-820");
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.open("/judge/contests/stages/" + stage + "/entries/" + entries.getFirst());
+        assertThat(browser.js("return document.documentElement.scrollWidth > window.innerWidth"))
+                .as("the entry screen fits a 390-px phone without sideways scrolling").isEqualTo(false);
+        browser.check("entry-390");
+        browser.driver().manage().window().setSize(new Dimension(820, 1180));
 
         // a draft with a mistake, corrected, then submitted
         for (String code : List.of("FELT", "EXPERTISE", "DIFFICULTY", "SPREAD")) {
