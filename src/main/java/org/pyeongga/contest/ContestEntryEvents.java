@@ -37,4 +37,12 @@ public final class ContestEntryEvents {
             return List.of(ownerInstitutionId);
         }
     }
+
+    /** The submitter withdrew their entry before the check. */
+    public record ContestEntryWithdrawn(long entryId, long contestId, long ownerInstitutionId) implements AboutInstitutions {
+        @Override
+        public List<Long> institutionIds() {
+            return List.of(ownerInstitutionId);
+        }
+    }
 }

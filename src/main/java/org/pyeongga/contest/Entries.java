@@ -220,6 +220,22 @@ public class Entries {
         events.publishEvent(new ContestEntryChecked(entryId, entry.contestId(), entry.ownerInstitutionId(), status, exclusion, why));
     }
 
+    /** The submitter withdraws their entry while the contest is open and before it was checked. */
+    @Transactional
+    public void withdraw(long entryId) {
+        EntryView entry = entry(entryId);
+        Long me = permissions.userId(permissions.current());
+        if (me == null || !me.equals(entry.submittedByUserId())) {
+            throw UserFacingException.notFound("contest.error.entryNotFound");
+        }
+        if (contests.contest(entry.contestId()).phase() != Phase.OPEN || entry.status() != EntryStatus.SUBMITTED) {
+            throw UserFacingException.conflict("contest.error.notWithdrawable");
+        }
+        jdbc.sql("update contest_entry set status = 'WITHDRAWN' where id = :id and status = 'SUBMITTED'").param("id", entryId)
+                .update();
+        events.publishEvent(new ContestEntryEvents.ContestEntryWithdrawn(entryId, entry.contestId(), entry.ownerInstitutionId()));
+    }
+
     /** A manager confirms that {@code entryId} repeats the earlier {@code duplicateOf}: it is excluded as a duplicate. */
     @Transactional
     public void markDuplicate(long entryId, long duplicateOf) {

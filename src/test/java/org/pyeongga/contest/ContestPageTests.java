@@ -128,6 +128,18 @@ class ContestPageTests {
         assertThat(jdbc.sql("select count(*) from contest_entry where contest_id = :c and title = :t").param("c", contest)
                 .param("t", "체납 차량 번호판 영치 알림 자동화").query(Long.class).single()).isEqualTo(1);
 
+        long entry = jdbc.sql("select id from contest_entry where contest_id = :c").param("c", contest).query(Long.class).single();
+        Http other = Http.signedIn(port, ContestFixture.INDUSTRY_CLERK);
+        assertThat(other.postForm("/contests/" + contest + "/entries/" + entry + "/withdraw", "").getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(clerk.getPage("/contests/{id}/apply", contest).getBody()).contains("/entries/" + entry + "/withdraw");
+        assertThat(clerk.postForm("/contests/" + contest + "/entries/" + entry + "/withdraw", "").getStatusCode().value())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("select status from contest_entry where id = :e").param("e", entry).query(String.class).single())
+                .isEqualTo("WITHDRAWN");
+        assertThat(clerk.postForm("/contests/" + contest + "/entries/" + entry + "/withdraw", "").getStatusCode().value())
+                .isEqualTo(409);
+
         Http outsider = Http.signedIn(port, ContestFixture.GUNSAN_CLERK);
         assertThat(outsider.getPage("/contests/{id}/apply", contest).getBody()).contains("주관 기관의 직원만");
         assertThat(outsider.postForm("/contests/" + contest + "/apply", form(fields)).getStatusCode().value()).isEqualTo(403);

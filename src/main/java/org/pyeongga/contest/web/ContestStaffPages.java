@@ -137,6 +137,15 @@ class ContestStaffPages {
         }
     }
 
+    @PostMapping("/contests/{id}/entries/{entryId}/withdraw")
+    String withdraw(@PathVariable long id, @PathVariable long entryId) {
+        if (entries.entry(entryId).contestId() != id) {
+            throw UserFacingException.notFound("contest.error.entryNotFound");
+        }
+        entries.withdraw(entryId);
+        return "redirect:/contests/" + id + "/apply?withdrawn=" + entryId;
+    }
+
     @GetMapping("/contests/{id}/entries/{entryId}/files/{position}")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long entryId, @PathVariable int position) {
         if (entries.entry(entryId).contestId() != id) {
