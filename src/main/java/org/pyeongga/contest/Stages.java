@@ -387,6 +387,14 @@ public class Stages {
             }
             values.put(FormulaMath.unitId(e.entryId()), v);
         }
+        if (stage.hasPanel()) {
+            // an entry every judge of the panel was conflicted with has no score at all: never rank it as a 0
+            List<String> unjudged = entries.stream().filter(e -> !judgeTotals.containsKey(e.entryId()))
+                    .map(StageEntry::title).toList();
+            if (!unjudged.isEmpty()) {
+                throw UserFacingException.conflict("contestjudging.stage.unjudged", String.join(", ", unjudged));
+            }
+        }
         var evaluated = FormulaMath.evaluate("stage-" + stage.id(), components, entries.stream()
                 .map(e -> new FormulaMath.Finalist(e.entryId(), e.title())).toList(), values);
         List<Result> unranked = new ArrayList<>();

@@ -92,6 +92,32 @@ class BoryeongContestTests {
     }
 
     @Test
+    void aStageDoesNotCloseWhileAnEntryHasNoJudgeWithoutAConflict() {
+        long contest = fixture.contest(boryeong, "BEST_PRACTICE", "모든 위원이 이해충돌인 사례 (시험)", "All judges conflicted (test)",
+                2024, 2, List.<Object[]>of(new Object[] {"GRAND", "최우수", "Grand prize", 1}));
+        long submitter = fixture.person("clerk2@boryeong-contest.test.pyeongga.kr", "보령시 주무관 2 (시험)", boryeong,
+                Role.INDICATOR_OWNER, null);
+        long tax = fixture.department(boryeong, "세무과", "Tax Division");
+        long tourism = fixture.department(boryeong, "관광과", "Tourism Division");
+        long taxCase = fixture.entry(contest, "세무과 사례 (시험)", tax, submitter, List.of());
+        fixture.entry(contest, "관광과 사례 (시험)", tourism, submitter, List.of());
+        String taxClerk = "tax.clerk@boryeong-contest.test.pyeongga.kr";
+        fixture.person(taxClerk, "세무과 주무관 (시험)", boryeong, Role.EVALUATOR, tax);
+        long stage = fixture.as(OWNER, () -> stages.addStage(contest, new NewStage(StageKind.WRITTEN, "서면 심사", "Written review",
+                PanelKind.EXPERT, criteria(), PassRule.ALL, null, null, BigDecimal.valueOf(100), BigDecimal.ZERO, null)));
+        // the only judge belongs to the tax division: the tax case has nobody to score it
+        fixture.as(OWNER, () -> stages.open(stage, List.of(taxClerk), null));
+        fixture.scoreAll(stages, stage, List.of(taxClerk), (judge, entry) -> all(1));
+        assertThatThrownBy(() -> fixture.as(OWNER, () -> stages.close(stage)))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("contestjudging.stage.unjudged");
+                    assertThat(e.args()).containsExactly("세무과 사례 (시험)");
+                });
+        assertThat(fixture.as(OWNER, () -> stages.stage(stage)).status()).isEqualTo(StageModel.Status.OPEN);
+        assertThat(taxCase).isPositive();
+    }
+
+    @Test
     void aWrittenRoundLeavesFiveFinalistsAndFiveJudgesDecideTheTaxCaseWins() {
         String[][] cases = {
             {"세무과", "Tax Division", "농어촌민박을 가장한 펜션·숙박업 과세 유형 정비를 통한 세원 발굴"},
