@@ -105,7 +105,13 @@ class ContestDemoData {
                 .param("t", ContestTemplates.BORYEONG_2024_H1).param("o", boryeong.get()).query(Long.class).single() > 0) {
             return;
         }
-        long entered = boryeong2024(boryeong.get(), b);
+        var by = staff.byEmail("boryeong@pyeongga.kr").map(StaffCards.StaffCard::id);
+        if (by.isEmpty()) {
+            // a database made before the 보령시 demo account existed: the demo accounts are only created on a fresh one
+            log.info("Demo data: no contests (the demo account boryeong@pyeongga.kr does not exist in this database)");
+            return;
+        }
+        long entered = boryeong2024(boryeong.get(), b, by.get());
         long open = contests.createFromTemplate(ContestTemplates.OUTSTANDING_OFFICIAL_HALF, boryeong.get());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         contests.setWindow(open, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(21)));
@@ -114,12 +120,11 @@ class ContestDemoData {
         log.info("Demo data: contests (보령시 2024 상반기 with {} entries, an open 보령시 selection, 남해군 2025 draft)", entered);
     }
 
-    private long boryeong2024(long boryeong, Map<String, Long> d) {
+    private long boryeong2024(long boryeong, Map<String, Long> d, long by) {
         long id = contests.createFromTemplate(ContestTemplates.BORYEONG_2024_H1, boryeong);
         // The entry window is invented.
         contests.setWindow(id, Instant.parse("2024-04-01T00:00:00Z"), Instant.parse("2024-05-17T09:00:00Z"));
         contests.open(id);
-        long by = staff.byEmail("boryeong@pyeongga.kr").map(StaffCards.StaffCard::id).orElseThrow();
         Instant at = Instant.parse("2024-05-02T01:30:00Z");
         List<Long> accepted = new ArrayList<>();
         // Real: 최우수 (세무과). People invented.
