@@ -20,8 +20,6 @@ import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.support.TestUsers;
 import org.pyeongga.voting.Voter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Institutions, departments, staff and contests for contest tests (each test makes its own contests). */
@@ -89,15 +87,7 @@ final class ContestFixture {
 
     /** Runs {@code work} as the signed-in {@code email}, then signs out again. */
     static <T> T as(UserDetailsService users, String email, Supplier<T> work) {
-        var principal = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return org.pyeongga.support.SignedIn.as(users, email, work);
     }
 
     static void as(UserDetailsService users, String email, Runnable work) {

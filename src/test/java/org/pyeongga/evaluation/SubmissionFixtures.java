@@ -25,7 +25,6 @@ import org.pyeongga.organization.EvaluationGroups;
 import org.pyeongga.organization.InstitutionQuery;
 import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.support.TestUsers;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -130,15 +129,7 @@ final class SubmissionFixtures {
 
     /** Runs {@code work} as the signed-in {@code email} (as a page request would), then signs out again. */
     <T> T as(String email, Supplier<T> work) {
-        var principal = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return org.pyeongga.support.SignedIn.as(users, email, work);
     }
 
     void as(String email, Runnable work) {

@@ -128,16 +128,7 @@ class DepartmentConflictTests {
     }
 
     private <T> T as(String email, java.util.function.Supplier<T> work) {
-        var principal = users.loadUserByUsername(email);
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, principal.getAuthorities()));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
+        return org.pyeongga.support.SignedIn.as(users, email, work);
     }
 
     @Test

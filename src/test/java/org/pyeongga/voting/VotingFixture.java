@@ -20,8 +20,6 @@ import org.pyeongga.voting.Ballot.Kind;
 import org.pyeongga.voting.Ballot.Visibility;
 import org.pyeongga.voting.BallotSpec.OptionSpec;
 import org.pyeongga.voting.BallotSpec.QuestionSpec;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Ballots, voters and staff people for voting tests (each test makes its own ballots; votes never collide). */
@@ -56,15 +54,7 @@ final class VotingFixture {
 
     /** Runs {@code work} as the signed-in {@code email}, then signs out again. */
     static <T> T as(UserDetailsService users, String email, Supplier<T> work) {
-        var principal = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return org.pyeongga.support.SignedIn.as(users, email, work);
     }
 
     /** Moves a ballot's period into the past (as if time had passed), so it is closed. */
