@@ -3,7 +3,6 @@ package org.pyeongga.contest;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.Actor;
 import org.pyeongga.core.CurrentActor;
-import org.pyeongga.core.Role;
 import org.pyeongga.core.UserFacingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,7 @@ class AwardPermissions {
     }
 
     boolean isHr(long ownerInstitutionId) {
-        Actor actor = actors.current();
-        return actor.kind() == Actor.Kind.SYSTEM || holds(actor, ownerInstitutionId, Role.HR_OFFICER);
+        return contests.canApplyIncentives(actors.current(), ownerInstitutionId);
     }
 
     void requireManage(long ownerInstitutionId) {
@@ -57,13 +55,7 @@ class AwardPermissions {
     }
 
     @Nullable Long userId() {
-        Actor actor = actors.current();
-        return actor.kind() == Actor.Kind.USER && actor.id().startsWith("user:") ? Long.parseLong(actor.id().substring(5)) : null;
-    }
-
-    private static boolean holds(Actor actor, long institutionId, Role role) {
-        return actor.kind() == Actor.Kind.USER && actor.memberships().stream()
-                .anyMatch(m -> m.role() == role && m.institutionId() != null && m.institutionId() == institutionId);
+        return contests.userId(actors.current());
     }
 
     static UserFacingException forbidden() {

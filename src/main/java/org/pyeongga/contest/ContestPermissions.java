@@ -40,7 +40,11 @@ public class ContestPermissions {
 
     /** HR officers of the owner institution (and the system) apply incentives. */
     public boolean canApplyIncentives(Actor actor, ContestView contest) {
-        return actor.kind() == Actor.Kind.SYSTEM || holds(actor, contest.ownerInstitutionId(), Role.HR_OFFICER);
+        return canApplyIncentives(actor, contest.ownerInstitutionId());
+    }
+
+    public boolean canApplyIncentives(Actor actor, long ownerInstitutionId) {
+        return actor.kind() == Actor.Kind.SYSTEM || holds(actor, ownerInstitutionId, Role.HR_OFFICER);
     }
 
     /** A signed-in staff member of the owner institution (any role): may submit entries to its open contests. */
