@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +25,12 @@ public class Departments {
 
     private final JdbcClient jdbc;
     private final RegistryPermissions permissions;
+    private final ApplicationEventPublisher events;
 
-    Departments(JdbcClient jdbc, RegistryPermissions permissions) {
+    Departments(JdbcClient jdbc, RegistryPermissions permissions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.permissions = permissions;
+        this.events = events;
     }
 
     /** The departments of an institution in force on {@code asOf}, by Korean name. */
@@ -66,7 +69,9 @@ public class Departments {
         long id = jdbc.sql("insert into organization_department (institution_id, code, name_ko, name_en) values (:i, :c, :k, :e) returning id")
                 .param("i", institutionId).param("c", code == null || code.isBlank() ? null : code.strip())
                 .param("k", ko).param("e", en).query(Long.class).single();
-        return find(id).orElseThrow();
+        Department added = find(id).orElseThrow();
+        events.publishEvent(new DepartmentAdded(id, institutionId, ko, added.code()));
+        return added;
     }
 
     private static Department row(ResultSet rs, int n) throws SQLException {

@@ -31,6 +31,12 @@ class DepartmentsIntegrationTests {
     @Autowired
     StaffCards staff;
 
+    @Autowired
+    org.pyeongga.audit.AuditTrail trail;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     long institution(String name) {
         return registry.search(new InstitutionQuery(LocalDate.parse("2024-12-31"), null, null, null, name, false), 0, 50)
                 .items().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow().id();
@@ -44,6 +50,7 @@ class DepartmentsIntegrationTests {
         departments.add(buyeo, "재무과(시험)", "Finance Division (test)", "4500000");
         assertThat(departments.of(seocheon, LocalDate.of(2026, 1, 1))).extracting(Department::nameKo).contains("재무과(시험)");
         assertThat(departments.byName(seocheon, " 재무과(시험) ")).contains(tax);
+        assertThat(trail.aboutInstitution(seocheon, 10)).extracting(org.pyeongga.audit.AuditEntry::action).contains("DepartmentAdded");
 
         assertThatThrownBy(() -> departments.add(seocheon, "재무과(시험)", "Again", null))
                 .isInstanceOf(UserFacingException.class).extracting("messageKey").isEqualTo("organization.department.exists");
@@ -59,6 +66,17 @@ class DepartmentsIntegrationTests {
         long buyeoTax = departments.byName(buyeo, "재무과(시험)").orElseThrow().id();
         assertThatThrownBy(() -> accounts.assignDepartment(clerk, buyeoTax))
                 .isInstanceOf(UserFacingException.class).extracting("messageKey").isEqualTo("account.department.notMember");
+        assertThat(staff.departmentOf(clerk)).contains(tax.id());
+
+        // only registry managers add departments: the clerk, signed in, is refused and nothing is added
+        assertThatThrownBy(() -> org.pyeongga.support.SignedIn.as(users, "dept-clerk@seocheon.test",
+                () -> departments.add(seocheon, "감사실(시험)", "Audit Office (test)", null)))
+                .isInstanceOf(UserFacingException.class).extracting("messageKey").isEqualTo("error.forbidden");
+        assertThat(departments.byName(seocheon, "감사실(시험)")).isEmpty();
+        // nor may a clerk move themselves to another department
+        assertThatThrownBy(() -> org.pyeongga.support.SignedIn.as(users, "dept-clerk@seocheon.test",
+                () -> accounts.assignDepartment(clerk, null)))
+                .isInstanceOf(UserFacingException.class).extracting("messageKey").isEqualTo("error.forbidden");
         assertThat(staff.departmentOf(clerk)).contains(tax.id());
 
         accounts.assignDepartment(clerk, null);
