@@ -179,8 +179,13 @@ public class AbuseReports {
         jdbc.sql("update voting_participation set voided_at = :at, void_reason = :why, voided_by = :by where ballot_id = :b and ref = :r")
                 .param("at", Timestamp.from(clock.instant())).param("why", why).param("by", permissions.current().id())
                 .param("b", ballotId).param("r", participationRef.strip()).update();
-        jdbc.sql("update voting_ballot_box set voided = true where ballot_id = :b and link_tag = :t")
+        // one box row per accepted participation (written in its transaction); found among its ballot's rows
+        int boxed = jdbc.sql("update voting_ballot_box set voided = true where ballot_id = :b and link_tag = :t")
                 .param("b", ballotId).param("t", secrets.linkTag(ballotId, (String) row[0])).update();
+        if (boxed != 1) {
+            throw new IllegalStateException("Voiding participation " + participationRef.strip() + " of ballot " + ballotId
+                    + " matched " + boxed + " ballot-box rows instead of one");
+        }
         events.publishEvent(new VotingVoteVoided(ballotId, ballot.ownerInstitutionId(), participationRef.strip(), why));
         tallies.recount(ballotId);
     }

@@ -36,8 +36,6 @@ public class VoteCasting {
     private static final char[] RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int RECEIPT_LENGTH = 16;
-    /** A participation's reference for voids: 12 characters (60 bits). */
-    private static final int REF_LENGTH = 12;
 
     private final Ballots ballots;
     private final VoteWriter writer;
@@ -110,11 +108,9 @@ public class VoteCasting {
             throw new UserFacingException(HttpStatus.FORBIDDEN, "voting.ineligible");
         }
         String choiceJson = json.writeValueAsString(canonical(ballot, choice));
-        // one draw from the shared (synchronized) generator per vote: 16 characters of receipt code, 12 of reference
-        char[] random = randomCharacters(RECEIPT_LENGTH + REF_LENGTH);
-        String code = new String(random, 0, RECEIPT_LENGTH);
-        PendingVote vote = new PendingVote(ballot.id(), voter.key().value(), new String(random, RECEIPT_LENGTH, REF_LENGTH),
-                channel, context.receivedAt(), context.deviceHash(), context.networkHash(), voter.residenceCode(),
+        // one draw from the shared (synchronized) generator per vote: the receipt code
+        String code = new String(randomCharacters(RECEIPT_LENGTH));
+        PendingVote vote = new PendingVote(ballot.id(), voter.key().value(), channel, context.receivedAt(), context.deviceHash(), context.networkHash(), voter.residenceCode(),
                 context.country(), choiceJson, Digests.sha256Hex(code), secrets.linkTag(ballot.id(), voter.key().value()));
         if (!writer.write(vote)) {
             throw UserFacingException.conflict("voting.duplicate");

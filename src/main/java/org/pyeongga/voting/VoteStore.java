@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,19 +20,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes votes, many per transaction: one multi-row insert of participations ({@code ON CONFLICT DO NOTHING
- * RETURNING} — the primary key decides who already voted), then the ballot-box rows of the accepted ones in shuffled
- * order, then a rejected attempt for each duplicate; one commit. Never reads a choice together with a voter.
+ * Writes votes, many per transaction: one multi-row insert of participations ({@code ON CONFLICT (ballot_id, voter_key)
+ * DO NOTHING RETURNING} — the primary key decides who already voted), then the ballot-box rows of the accepted ones in
+ * shuffled order, then a rejected attempt for each duplicate; one commit. Never reads a choice together with a voter.
+ *
+ * <p>Participations are offered in (ballot, voter key) order. Two batches that share keys (the same person voting twice
+ * at once through two batches) then wait for each other in one direction only, never in a cycle: without the order,
+ * two such batches could deadlock and both fail. Only a clash on the primary key counts as "voted already"; any other
+ * constraint failing fails the batch (nothing stored; the voters are told to try again).
  */
 @Repository
 class VoteStore {
 
     private static final String PARTICIPATION = """
-            insert into voting_participation (ballot_id, voter_key, ref, channel, staff_user_id, cast_at, device_hash,
+            insert into voting_participation (ballot_id, voter_key, channel, staff_user_id, cast_at, device_hash,
                 network_hash, region_code, country)
-            select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::text[],
-                ?::text[], ?::text[], ?::text[])
-            on conflict do nothing
+            select * from unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[],
+                ?::text[], ?::text[])
+            on conflict (ballot_id, voter_key) do nothing
             returning ballot_id, voter_key
             """;
     private static final String BOX = """
@@ -43,6 +49,10 @@ class VoteStore {
                 network_hash, country)
             select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
             """;
+
+    /** The primary key's order: the order in which a batch takes its participation rows' locks. */
+    private static final Comparator<PendingVote> LOCK_ORDER =
+            Comparator.comparingLong(PendingVote::ballotId).thenComparing(PendingVote::voterKey);
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -69,20 +79,20 @@ class VoteStore {
                 candidates.add(vote);
             }
         }
+        candidates.sort(LOCK_ORDER);
         transactions.executeWithoutResult(status -> jdbcTemplate.execute((Connection connection) -> {
             Set<String> inserted = new HashSet<>();
             try (PreparedStatement insert = connection.prepareStatement(PARTICIPATION)) {
                 insert.setArray(1, array(connection, candidates, v -> String.valueOf(v.ballotId())));
                 insert.setArray(2, array(connection, candidates, PendingVote::voterKey));
-                insert.setArray(3, array(connection, candidates, PendingVote::ref));
-                insert.setArray(4, array(connection, candidates, v -> v.channel().kind().name()));
-                insert.setArray(5, array(connection, candidates,
+                insert.setArray(3, array(connection, candidates, v -> v.channel().kind().name()));
+                insert.setArray(4, array(connection, candidates,
                         v -> v.channel().staffUserId() == null ? null : String.valueOf(v.channel().staffUserId())));
-                insert.setArray(6, array(connection, candidates, v -> v.castAt().toString()));
-                insert.setArray(7, array(connection, candidates, PendingVote::deviceHash));
-                insert.setArray(8, array(connection, candidates, PendingVote::networkHash));
-                insert.setArray(9, array(connection, candidates, PendingVote::regionCode));
-                insert.setArray(10, array(connection, candidates, PendingVote::country));
+                insert.setArray(5, array(connection, candidates, v -> v.castAt().toString()));
+                insert.setArray(6, array(connection, candidates, PendingVote::deviceHash));
+                insert.setArray(7, array(connection, candidates, PendingVote::networkHash));
+                insert.setArray(8, array(connection, candidates, PendingVote::regionCode));
+                insert.setArray(9, array(connection, candidates, PendingVote::country));
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
                         inserted.add(rs.getLong(1) + "|" + rs.getString(2));

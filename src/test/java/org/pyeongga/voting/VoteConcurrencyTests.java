@@ -1,6 +1,7 @@
 package org.pyeongga.voting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * One vote per key under concurrency, through group commit on the real database: 64 threads casting with the same key
  * on the web and through staff entry at once — exactly one stored, every other told {@code voting.duplicate} and
- * recorded as a rejected attempt; and many distinct keys from many threads, each stored exactly once.
+ * recorded as a rejected attempt; many distinct keys from many threads, each stored exactly once; two batches with
+ * the same keys in opposite orders at once (no deadlock: each key stored once); and a ballot with votes is never deleted.
  */
 @IntegrationTest
 class VoteConcurrencyTests {
@@ -40,6 +42,9 @@ class VoteConcurrencyTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    VoteStore store;
 
     @Test
     void sixtyFourThreadsWithOneKeyAcrossWebAndStaffStoreOneVote() throws Exception {
@@ -88,6 +93,47 @@ class VoteConcurrencyTests {
         assertThat(count("voting_rejected_attempt", id)).isZero();
         assertThat(jdbc.sql("select count(distinct link_tag) from voting_ballot_box where ballot_id = :b").param("b", id)
                 .query(Long.class).single()).isEqualTo(votes);
+    }
+
+    @Test
+    void batchesSharingKeysInOppositeOrderNeitherDeadlockNorStoreTwice() throws Exception {
+        long id = ballots.create(VotingFixture.single(VotingFixture.institution(registry, "보령시"), "엇갈린 묶음"));
+        ballots.open(id);
+        for (int round = 0; round < 20; round++) {
+            // the same 60 keys in two batches, one in the reverse order of the other, written at the same moment
+            List<PendingVote> forward = new ArrayList<>();
+            for (int n = 0; n < 60; n++) {
+                forward.add(pending(id, String.format("%08x%056x", round, n)));
+            }
+            List<PendingVote> backward = new ArrayList<>(forward.reversed());
+            List<String> outcomes = race(2, i -> {
+                boolean[] accepted = store.write(i == 0 ? forward : backward);
+                int stored = 0;
+                for (boolean a : accepted) {
+                    stored += a ? 1 : 0;
+                }
+                return Integer.toString(stored);
+            });
+            assertThat(outcomes.stream().mapToInt(Integer::parseInt).sum()).as("round %d", round).isEqualTo(60);
+        }
+        assertThat(count("voting_participation", id)).isEqualTo(20 * 60);
+        assertThat(count("voting_ballot_box", id)).isEqualTo(20 * 60);
+        assertThat(count("voting_rejected_attempt", id)).isEqualTo(20 * 60);
+    }
+
+    @Test
+    void aBallotWithVotesCannotBeDeleted() {
+        long id = ballots.create(VotingFixture.single(VotingFixture.institution(registry, "보령시"), "지울 수 없는 투표"));
+        ballots.open(id);
+        store.write(List.of(pending(id, "f".repeat(64))));
+        assertThatThrownBy(() -> jdbc.sql("delete from voting_ballot where id = :b").param("b", id).update())
+                .hasMessageContaining("cannot be deleted");
+        assertThat(count("voting_participation", id)).isEqualTo(1);
+    }
+
+    private static PendingVote pending(long ballot, String key) {
+        return new PendingVote(ballot, key, Channel.WEB, Instant.now(), null, null, null, null, "{\"o\":[]}",
+                key + "-receipt", key + "-tag");
     }
 
     interface Attempt {

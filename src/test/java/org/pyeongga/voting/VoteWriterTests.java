@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class VoteWriterTests {
 
     static PendingVote vote(int n) {
-        return new PendingVote(1, String.format("%064x", n), "ref" + n, Channel.WEB, Instant.now(), null, null, null, null,
+        return new PendingVote(1, String.format("%064x", n), Channel.WEB, Instant.now(), null, null, null, null,
                 "{}", "hash" + n, "tag" + n);
     }
 

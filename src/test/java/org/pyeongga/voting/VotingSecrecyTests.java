@@ -206,7 +206,8 @@ class VotingSecrecyTests {
     }
 
     /** The migrations that create and reshape the voting tables (schema only, no data). */
-    private static final Set<String> SCHEMA = Set.of("V17__voting.sql", "V19__voting_box_keyed_by_receipt.sql");
+    private static final Set<String> SCHEMA = Set.of("V17__voting.sql", "V19__voting_box_keyed_by_receipt.sql",
+            "V24__voting_peak_indexes.sql");
 
     @Test
     void theBallotBoxHasNoTimeNoSequenceAndNothingInCommonWithParticipation() {

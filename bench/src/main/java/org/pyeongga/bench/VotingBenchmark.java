@@ -49,7 +49,7 @@ public final class VotingBenchmark {
     static final int CLIENTS = 200;
     static final int OPEN_RATE = 2_000;
     /** More than this app can accept per second on this machine; sizes the ballots so the loops never run dry. */
-    static final int CEILING = 10_000;
+    static final int CEILING = 20_000;
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     record Mode(String name, int voters, int pgbenchSeconds, int warmupSeconds, int closedSeconds, int openSeconds) {}
@@ -115,6 +115,10 @@ public final class VotingBenchmark {
             System.out.printf("warm-up: %d votes accepted in %.1f s %s%n", warm.accepted(), warm.seconds(), warm.statuses());
             AppProfile profile = Boolean.getBoolean("bench.profile")
                     ? AppProfile.start(rig.appPid(), rig.work.resolve("closed-loop.jfr")) : null;
+            boolean statements = Boolean.getBoolean("bench.statements");
+            if (statements) {
+                rig.resetStatements();
+            }
             VotingRig.Cpu before = rig.cpu();
             ClosedLoop measured = closedLoop(rig, closed, voters, mode.closedSeconds());
             VotingRig.Cpu closedCpu = rig.cpu().minus(before);
@@ -128,6 +132,9 @@ public final class VotingBenchmark {
                     Runtime.getRuntime().availableProcessors());
             if (profile != null) {
                 profile.stopAndPrint();
+            }
+            if (statements) {
+                rig.printStatements(measured.accepted());
             }
 
             Thread.sleep(2_000);
@@ -173,17 +180,19 @@ public final class VotingBenchmark {
         return summary;
     }
 
-    /** (a): pgbench with a custom script, the participation row's insert, one transaction per row. */
+    /**
+     * (a): pgbench with a custom script, the participation row's insert as the app makes it (the reference from the
+     * column's sequence default), one transaction per row.
+     */
     private static double pgbench(VotingRig rig, String pgbench, int clients, Mode mode) throws Exception {
         try (Connection c = rig.db(); var s = c.createStatement()) {
             s.execute("create table bench_participation (like voting_participation including all)");
         }
         Path script = rig.work.resolve("participation-insert.sql");
         Files.writeString(script, """
-                insert into bench_participation (ballot_id, voter_key, ref, channel, cast_at, device_hash, network_hash, region_code)
-                values (1, encode(sha256(convert_to(random()::text || clock_timestamp()::text, 'UTF8')), 'hex'),
-                        md5(random()::text || clock_timestamp()::text), 'WEB', now(), md5(random()::text),
-                        md5(random()::text), '4418000000');
+                insert into bench_participation (ballot_id, voter_key, channel, cast_at, device_hash, network_hash, region_code)
+                values (1, encode(sha256(convert_to(random()::text || clock_timestamp()::text, 'UTF8')), 'hex'), 'WEB', now(),
+                        md5(random()::text), md5(random()::text), '4418000000');
                 """, StandardCharsets.UTF_8);
         runPgbench(rig, pgbench, clients, 3, script); // warm-up
         VotingRig.Cpu before = rig.cpu();

@@ -89,6 +89,8 @@ final class VotingRig implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200")
+                // -Dbench.statements=true: which statements PostgreSQL ran, and what they cost (diagnosis only)
+                .setServerConfig("shared_preload_libraries", Boolean.getBoolean("bench.statements") ? "pg_stat_statements" : "")
                 .start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
@@ -143,6 +145,27 @@ final class VotingRig implements AutoCloseable {
 
     Connection db() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), "postgres", "");
+    }
+
+    /** Starts counting statements afresh (needs {@code -Dbench.statements=true}). */
+    void resetStatements() throws SQLException {
+        try (Connection c = db(); var s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** The statements PostgreSQL ran since {@link #resetStatements()}, the costliest first, per accepted vote. */
+    void printStatements(long votes) throws SQLException {
+        try (Connection c = db(); var s = c.createStatement(); var rs = s.executeQuery("""
+                select calls, rows, total_exec_time, total_plan_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                from pg_stat_statements order by total_exec_time + total_plan_time desc limit 15""")) {
+            System.out.printf("    statements (per accepted vote: calls, rows, ms exec+plan):%n");
+            while (rs.next()) {
+                System.out.printf("      %8.4f %8.4f %8.4f  %s%n", rs.getLong(1) / (double) votes, rs.getLong(2) / (double) votes,
+                        (rs.getDouble(3) + rs.getDouble(4)) / votes, rs.getString(5));
+            }
+        }
     }
 
     String setting(String name) throws SQLException {
