@@ -15,9 +15,9 @@ public record VotingProperties(@Nullable Integer batchSize, @Nullable Duration b
 
     public VotingProperties {
         batchSize = batchSize == null ? 500 : batchSize;
-        batchWait = batchWait == null ? Duration.ofMillis(5) : batchWait;
+        batchWait = batchWait == null ? Duration.ofMillis(1) : batchWait;
         queueCapacity = queueCapacity == null ? 20_000 : queueCapacity;
-        writers = writers == null ? 6 : writers;
+        writers = writers == null ? 3 : writers;
         tallyInterval = tallyInterval == null ? Duration.ofSeconds(30) : tallyInterval;
         retryAfter = retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
     }

@@ -70,7 +70,7 @@ public final class VotingBenchmark {
 
     public static void main(String[] args) throws Exception {
         Mode mode = "quick".equals(System.getProperty("bench.mode"))
-                ? new Mode("quick", 10_000, 10, 5, 10, 10)
+                ? new Mode("quick", 10_000, 10, 15, 10, 10)
                 : new Mode("full", 30_000, 30, 30, 30, 60);
         VotingRig.quietLogs();
         try {
