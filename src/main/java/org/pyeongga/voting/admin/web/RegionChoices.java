@@ -19,8 +19,12 @@ import org.springframework.stereotype.Component;
 /**
  * The regions a REGION ballot can be limited to: the registry's 시·도 and 시·군·구 (as of today), each with the prefix
  * of the 행정구역 code an identity check reports as residence (보령시 → 44180). The registry keys places by SGIS code,
- * so {@code voting/region-codes.csv} maps one to the other: every 시·도 (current codes: 강원 51, 전북 52) and so far
- * the 시·군·구 of 충청남도 and 전북특별자치도; a place without a line is not offered (add the line to offer it).
+ * so {@code voting/region-codes.csv} maps one to the other: every 시·도 (current codes: 강원 51, 전북 52) and every
+ * current 시·군·구 with an SGIS code (195), except those whose current 법정동 code is not confirmed: 광주광역시 and
+ * 전라남도 (reported merged into 전남광주통합특별시 with new 12xxx codes on 2026-07-01, not yet in the registry) and
+ * 인천 서구 (검단구 split off, rest reported renamed 서해구). Places without an SGIS code (대구 군위군 since 2023, the new
+ * 인천 구) cannot have a line. A 시 with 일반구 has its 4-digit prefix (천안시 4413 matches 44131 and 44133). A place
+ * without a line is not offered (add the line to offer it); {@code RegionCodesTests} checks the file.
  */
 @Component
 class RegionChoices {
