@@ -36,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @TestPropertySource(properties = {
     "pyeongga.rate-limit.rules.api-write.limit=3",
-    "pyeongga.rate-limit.rules.invitation-get.limit=2"
+    "pyeongga.rate-limit.rules.invitation-get.limit=2",
+    "pyeongga.rate-limit.rules.portal-write.limit=2"
 })
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
@@ -156,6 +157,22 @@ class RateLimitIntegrationTests {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(refused.getHeaders().getFirst("Retry-After")).isNotBlank();
         assertThat(refused.getBody()).contains("요청이 너무 많습니다", "초 뒤에 다시 시도해 주세요").doesNotContain("Exception");
+    }
+
+    @Test
+    void floodingTheCitizensPortalIsSlowedDownWithAPageNotAnError() {
+        Http http = new Http(port);
+        assertThat(http.getPage("/participate").getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (int i = 0; i < 2; i++) { // without a CSRF token: refused by Spring Security, but counted before it
+            assertThat(http.postForm("/participate/verify", "name=x").getStatusCode())
+                    .isNotEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        }
+        ResponseEntity<String> refused = http.postForm("/participate/ballots/1", "option=1");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(refused.getBody()).contains("요청이 너무 많습니다", "초 뒤에 다시 시도해 주세요").doesNotContain("Exception");
+        // reading the portal is not limited by it
+        assertThat(http.getPage("/participate").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

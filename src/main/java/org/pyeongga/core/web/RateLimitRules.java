@@ -27,6 +27,8 @@ import org.pyeongga.core.web.RateLimiter.Limit;
  *   <tr><td>invitation-get</td><td>GET, HEAD, OPTIONS /invitation/*</td><td>address</td><td>60 / 10 min</td></tr>
  *   <tr><td>api-write</td><td>any but GET, HEAD, OPTIONS /api/**</td><td>address</td><td>600 / 1 min</td></tr>
  *   <tr><td>api-read</td><td>GET, HEAD, OPTIONS /api/**</td><td>address</td><td>3000 / 1 min</td></tr>
+ *   <tr><td>portal-write</td><td>any but GET, HEAD, OPTIONS /participate/** (the citizens' portal: identity check,
+ *       votes, survey answers, proposals, supports, nominations)</td><td>address</td><td>600 / 1 min</td></tr>
  *   <tr><td>oauth2</td><td>/oauth2/authorization/*, /login/oauth2/code/* (any method: an OP may answer by POST)</td><td>address</td><td>60 / 1 min</td></tr>
  * </table>
  *
@@ -43,6 +45,7 @@ final class RateLimitRules {
             new Limit("invitation-get", 60, Duration.ofMinutes(10)),
             new Limit("api-write", 600, Duration.ofMinutes(1)),
             new Limit("api-read", 3000, Duration.ofMinutes(1)),
+            new Limit("portal-write", 600, Duration.ofMinutes(1)),
             new Limit("oauth2", 60, Duration.ofMinutes(1)));
 
     /** Long enough for any e-mail address (RFC 5321: 254); a longer "user name" is cut, not refused. */
@@ -59,6 +62,7 @@ final class RateLimitRules {
     private final Limit invitationGet;
     private final Limit apiWrite;
     private final Limit apiRead;
+    private final Limit portalWrite;
     private final Limit oauth2;
 
     RateLimitRules(RateLimitProperties properties) {
@@ -82,6 +86,7 @@ final class RateLimitRules {
         invitationGet = limits.get("invitation-get");
         apiWrite = limits.get("api-write");
         apiRead = limits.get("api-read");
+        portalWrite = limits.get("portal-write");
         oauth2 = limits.get("oauth2");
     }
 
@@ -93,6 +98,10 @@ final class RateLimitRules {
         String client = request.getRemoteAddr();
         if (isApi(path)) {
             return List.of(new Charge(safe ? apiRead : apiWrite, client));
+        }
+        if (!safe && isPortal(path)) {
+            // per address, as loose as the API's writes: many citizens share one address behind a carrier's NAT
+            return List.of(new Charge(portalWrite, client));
         }
         if (path.equals("/login") && method.equals("POST")) {
             // Tomcat parses the form body here; the parameters stay available to Spring Security's login filter.
@@ -126,6 +135,10 @@ final class RateLimitRules {
 
     static boolean isApi(String path) {
         return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    static boolean isPortal(String path) {
+        return path.equals("/participate") || path.startsWith("/participate/");
     }
 
     private static String username(HttpServletRequest request) {

@@ -43,10 +43,14 @@ class RateLimitRulesTests {
         assertThat(describe(defaults.chargesFor(request("GET", "/api/v1/institutions")))).containsExactly("api-read 3000/PT1M 203.0.113.7");
         assertThat(describe(defaults.chargesFor(request("HEAD", "/api")))).containsExactly("api-read 3000/PT1M 203.0.113.7");
         assertThat(describe(defaults.chargesFor(request("GET", "/oauth2/authorization/boryeong")))).containsExactly("oauth2 60/PT1M 203.0.113.7");
+        assertThat(describe(defaults.chargesFor(request("POST", "/participate/verify")))).containsExactly("portal-write 600/PT1M 203.0.113.7");
+        assertThat(describe(defaults.chargesFor(request("POST", "/participate/ballots/7")))).containsExactly("portal-write 600/PT1M 203.0.113.7");
+        assertThat(describe(defaults.chargesFor(request("POST", "/participate/proposals/3/support/")))).containsExactly("portal-write 600/PT1M 203.0.113.7");
         assertThat(describe(defaults.chargesFor(request("POST", "/login/oauth2/code/boryeong")))).containsExactly("oauth2 60/PT1M 203.0.113.7");
         for (var free : List.of(request("GET", "/login"), request("GET", "/login/otp"), request("POST", "/logout"),
                 request("GET", "/api-docs"), request("GET", "/"), request("POST", "/institutions/new"),
-                request("GET", "/invitation"), request("GET", "/invitation/a/b"), request("GET", "/css/pyeongga.css"))) {
+                request("GET", "/invitation"), request("GET", "/invitation/a/b"), request("GET", "/css/pyeongga.css"),
+                request("GET", "/participate"), request("GET", "/participate/ballots/7"), request("POST", "/participated"))) {
             assertThat(defaults.chargesFor(free)).as("%s %s", free.getMethod(), free.getRequestURI()).isEmpty();
         }
     }
