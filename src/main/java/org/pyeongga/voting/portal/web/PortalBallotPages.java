@@ -13,6 +13,8 @@ import org.pyeongga.voting.Overloaded;
 import org.pyeongga.voting.Receipt;
 import org.pyeongga.voting.VoteCasting;
 import org.pyeongga.voting.Voter;
+import org.pyeongga.voting.web.forms.BallotForms;
+import org.pyeongga.voting.web.forms.Entered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -17,7 +17,7 @@ import org.pyeongga.core.UserFacingException;
 import org.pyeongga.voting.Ballot;
 import org.pyeongga.voting.Ballots;
 import org.pyeongga.voting.VoteCasting;
-import org.pyeongga.voting.portal.web.BallotForms.Problem;
+import org.pyeongga.voting.web.forms.BallotForms.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package org.pyeongga.voting.portal.web;
+package org.pyeongga.voting.web.forms;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,14 +16,15 @@ import org.pyeongga.voting.Choice.Answer;
 /**
  * Turns a ballot form into a {@link Choice}, checking on the server what the page also helps with in the browser (the
  * "n/N 선택" count, text limits): each problem names the field it belongs to, for the error summary's links. The
- * voting service checks everything again.
+ * voting service checks everything again. Shared by the citizens' portal and the staff's paper entry, so a survey
+ * answer gets the same checks and messages on both.
  */
-final class BallotForms {
+public final class BallotForms {
 
     /** A problem with one field: the element id the summary links to, a message key and its arguments. */
-    record Problem(String field, String key, List<Object> args) {
+    public record Problem(String field, String key, List<Object> args) {
 
-        static Problem of(String field, String key, Object... args) {
+        public static Problem of(String field, String key, Object... args) {
             return new Problem(field, key, List.of(args));
         }
 
@@ -32,13 +33,13 @@ final class BallotForms {
         }
     }
 
-    record Parsed(Choice choice, List<Problem> problems) {
+    public record Parsed(Choice choice, List<Problem> problems) {
     }
 
     private BallotForms() {
     }
 
-    static Parsed parse(Ballot ballot, Entered entered) {
+    public static Parsed parse(Ballot ballot, Entered entered) {
         List<Problem> problems = new ArrayList<>();
         Choice choice = switch (ballot.kind()) {
             case SINGLE, MULTIPLE -> Choice.of(options(ballot, entered, problems));

@@ -1,4 +1,4 @@
-package org.pyeongga.voting.portal.web;
+package org.pyeongga.voting.web.forms;
 
 import java.util.List;
 import java.util.Map;
@@ -7,15 +7,15 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * What the citizen entered on a ballot form, so a form shown again (an error, an expired identity check, a link back
+ * What was entered on a ballot form (by a citizen on the portal, or by staff copying a paper survey), so a form shown again (an error, an expired identity check, a link back
  * from the identity check) keeps every choice: option ids under {@code option}, ranks under {@code rank_{option}},
  * survey answers under {@code q_{question}}.
  */
-record Entered(MultiValueMap<String, String> values) {
+public record Entered(MultiValueMap<String, String> values) {
 
-    static final Entered NOTHING = new Entered(new LinkedMultiValueMap<>());
+    public static final Entered NOTHING = new Entered(new LinkedMultiValueMap<>());
 
-    static Entered of(@Nullable Map<String, List<String>> values) {
+    public static Entered of(@Nullable Map<String, List<String>> values) {
         var copy = new LinkedMultiValueMap<String, String>();
         if (values != null) {
             values.forEach((name, v) -> {
