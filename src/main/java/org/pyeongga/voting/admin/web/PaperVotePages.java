@@ -16,6 +16,8 @@ import org.pyeongga.voting.Choice;
 import org.pyeongga.voting.Overloaded;
 import org.pyeongga.voting.Receipt;
 import org.pyeongga.voting.VoteCasting;
+import org.pyeongga.voting.web.forms.BallotForms;
+import org.pyeongga.voting.web.forms.Entered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Staff paper-vote entry: a staff member of the owner institution checks the identity of the person in front of them
  * (the configured provider's form; here the 개발용 one), copies the choices from the paper ballot and submits. The vote
  * goes through the same one-vote-per-person rule as the web (channel STAFF, logged with the staff member, never the
- * choice); a second vote by the same person, on paper or on the web, is refused with a clear message.
+ * choice); a second vote by the same person, on paper or on the web, is refused with a clear message. A survey's
+ * paper response is entered on the same page with every question as the portal shows it, and checked by the same
+ * {@link BallotForms} (required questions, choice limits, text lengths) with the same messages.
  */
 @Controller
 class PaperVotePages {
@@ -61,7 +65,7 @@ class PaperVotePages {
         if (refusal != null) {
             response.setStatus(refusal.status().value());
         }
-        return form(model, ballot, new LinkedHashMap<>(), refusal);
+        return form(model, ballot, new LinkedHashMap<>(), Entered.NOTHING, refusal, List.of());
     }
 
     @PostMapping("/admin/voting/{id}/paper")
@@ -69,6 +73,7 @@ class PaperVotePages {
             HttpServletRequest request, HttpServletResponse response) {
         Ballot ballot = facts.forPaperEntry(id);
         Map<String, String> typed = new LinkedHashMap<>();
+        Entered entered = Entered.of(fields);
         fields.forEach((k, v) -> {
             if (!k.equals("_csrf") && !v.isEmpty()) {
                 typed.put(k, k.equals("option") ? String.join(",", v) : v.getFirst());
@@ -83,11 +88,22 @@ class PaperVotePages {
             for (String key : List.of("name", "birthDate", "testPerson", "residenceCode")) {
                 identity.put(key, typed.getOrDefault(key, ""));
             }
-            Choice choice = choice(ballot, fields);
+            Choice choice;
+            if (ballot.kind() == Ballot.Kind.SURVEY) {
+                BallotForms.Parsed parsed = BallotForms.parse(ballot, entered);
+                if (!parsed.problems().isEmpty()) {
+                    response.setStatus(HttpStatus.BAD_REQUEST.value());
+                    return form(model, ballot, typed, entered, null, parsed.problems());
+                }
+                choice = parsed.choice();
+            } else {
+                choice = choice(ballot, fields);
+            }
             Receipt receipt = casting.enterPaperVote(id, identity, choice, contexts.of(request));
             model.addAttribute("ballot", ballot);
             model.addAttribute("state", ballots.state(ballot));
             model.addAttribute("receipt", receipt);
+            model.addAttribute("survey", ballot.kind() == Ballot.Kind.SURVEY);
             return "voting/admin/paper-done";
         } catch (UserFacingException e) {
             if (e.status() == HttpStatus.FORBIDDEN && !"voting.ineligible".equals(e.messageKey())
@@ -98,24 +114,23 @@ class PaperVotePages {
             if (e instanceof Overloaded overloaded) {
                 response.setHeader("Retry-After", String.valueOf(overloaded.retryAfterSeconds()));
             }
-            return form(model, ballot, typed, e);
+            return form(model, ballot, typed, entered, e, List.of());
         }
     }
 
-    /** Why this ballot takes no paper votes now (not open, or a survey), or null. */
+    /** Why this ballot takes no paper votes or survey responses now (not open), or null. */
     private @Nullable UserFacingException refusal(Ballot ballot) {
-        Ballot.State state = ballots.state(ballot);
-        if (ballot.kind() == Ballot.Kind.SURVEY) {
-            return UserFacingException.conflict("ballotadmin.paper.survey");
-        }
-        return switch (state) {
+        return switch (ballots.state(ballot)) {
             case OPEN -> null;
             case DRAFT, SCHEDULED -> UserFacingException.conflict("voting.notOpen");
             case CLOSED, PUBLISHED -> UserFacingException.conflict("voting.closed");
         };
     }
 
-    /** The choice as the paper says: one option, several (up to the maximum), or ranks 1, 2, 3 … per option. */
+    /**
+     * The choice as the paper ballot says: one option, several (up to the maximum), or ranks 1, 2, 3 … per option (a
+     * survey's answers are {@link BallotForms}'s).
+     */
     static Choice choice(Ballot ballot, MultiValueMap<String, String> fields) {
         if (ballot.kind() != Ballot.Kind.RANKED) {
             List<Long> ids = new ArrayList<>();
@@ -161,8 +176,13 @@ class PaperVotePages {
         throw UserFacingException.badInput("ballotadmin.paper.noChoice");
     }
 
-    private String form(Model model, Ballot ballot, Map<String, String> typed, @Nullable UserFacingException error) {
+    private String form(Model model, Ballot ballot, Map<String, String> typed, Entered entered,
+            @Nullable UserFacingException error, List<BallotForms.Problem> problems) {
         model.addAttribute("ballot", ballot);
+        model.addAttribute("survey", ballot.kind() == Ballot.Kind.SURVEY);
+        model.addAttribute("entered", entered);
+        model.addAttribute("problems", problems);
+        model.addAttribute("scale", java.util.stream.IntStream.rangeClosed(Ballot.SCALE_MIN, Ballot.SCALE_MAX).boxed().toList());
         model.addAttribute("state", ballots.state(ballot));
         model.addAttribute("typed", typed);
         model.addAttribute("chosen", List.of(typed.getOrDefault("option", "").split(",")));

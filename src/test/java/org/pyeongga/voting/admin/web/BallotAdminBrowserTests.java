@@ -31,7 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * In Chromium, axe-clean, a screenshot of each page: (a) a staff member of 보령시 enters a paper vote for a person in
  * front of them and gets the receipt; the same person is then refused, on paper and on the web; (b) the 보령시
  * coordinator drafts a ballot (errors summarized, typing kept), reviews the abuse report of a closed ballot, voids one
- * participation with a reason after the confirmation, and publishes the results, shown with charts and "무효 1".
+ * participation with a reason after the confirmation, and publishes the results, shown with charts and "무효 1"; (c) a
+ * staff member of 보령시 enters a paper survey response: a required question left out and too many choices are
+ * summarized with the portal's messages and everything typed is kept; corrected, it gives the receipt.
  */
 @IntegrationTest
 class BallotAdminBrowserTests {
@@ -120,6 +122,48 @@ class BallotAdminBrowserTests {
         assertThat(vote.getBody()).contains("voting.duplicate");
         assertThat(jdbc.sql("select count(*) from voting_participation where ballot_id = :b").param("b", id)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaffMemberEntersAPaperSurveyResponse() {
+        long id = PaperSurveyIntegrationTests.openSurvey(ballots, registry, "보령시 10대 뉴스 종이 설문");
+        browser.signIn(BallotAdminFixture.STAFF);
+        browser.clickAndWait(By.cssSelector("nav.pg-gnb a[href='/admin/voting']"));
+        browser.clickAndWait(By.cssSelector("main a[href='/admin/voting/" + id + "/paper']"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("종이 설문 응답 입력: 보령시 10대 뉴스 종이 설문");
+        assertThat(browser.text(By.id("paper-survey-title"))).isEqualTo("2. 설문지 내용");
+        browser.check("paper-survey");
+
+        // the first (required) question left out, three news of at most two: the portal's messages, all kept
+        browser.setValue(By.id("name"), "김대천");
+        browser.setValue(By.id("birthDate"), "1955-03-02");
+        browser.setValue(By.id("testPerson"), "paper-survey-1");
+        choose("신청사");
+        choose("관광객 증가");
+        choose("청년 창업");
+        assertThat(browser.text(By.cssSelector(".pt-count.pt-over"))).contains("3");
+        choose("4 그렇다");
+        browser.setValue(By.cssSelector("textarea.pt-text"), "머드축제가 최고");
+        browser.submitAndWait(By.xpath("//button[normalize-space()='종이 설문 응답 접수']"));
+        assertThat(browser.text(By.cssSelector("main .pt-error-summary"))).contains("1번 문항에 답해 주세요.",
+                "2번 문항에서는 2개까지 고를 수 있습니다.");
+        assertThat(browser.find(By.id("name")).getDomProperty("value")).isEqualTo("김대천");
+        assertThat(browser.find(By.cssSelector("textarea.pt-text")).getDomProperty("value")).isEqualTo("머드축제가 최고");
+        assertThat(jdbc.sql("select count(*) from voting_participation where ballot_id = :b").param("b", id)
+                .query(Long.class).single()).isZero();
+        browser.check("paper-survey-errors");
+
+        // corrected: the receipt to hand over
+        choose("머드축제");
+        var third = browser.find(By.xpath("//label[normalize-space()='청년 창업']"));
+        browser.scrollIntoView(third);
+        third.click();
+        browser.submitAndWait(By.xpath("//button[normalize-space()='종이 설문 응답 접수']"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("종이 설문 응답 접수 완료");
+        assertThat(browser.text(By.id("receipt"))).matches("[A-Z0-9-]{8,}");
+        browser.check("paper-survey-done");
+        assertThat(jdbc.sql("select channel from voting_participation where ballot_id = :b").param("b", id)
+                .query(String.class).list()).containsExactly("STAFF");
     }
 
     /** Ticks an option by its label, as a person clicking it would. */

@@ -281,6 +281,6 @@ class BallotReviewIntegrationTests {
         assertThat(answers.getBody()).contains("만족하십니까", "평균 2.75점", "응답 4건").doesNotContain("주차장이 부족합니다");
         String surveyCsv = coordinator.raw().get().uri("/admin/voting/" + survey + "/results.csv").retrieve().body(String.class);
         assertThat(surveyCsv).contains("\"만족하십니까\",\"평균\",\"2.75\"").doesNotContain("주차장");
-        assertThat(coordinator.getPage("/admin/voting/" + survey + "/paper").getBody()).contains("설문은 종이 입력을 받지 않습니다");
+        assertThat(coordinator.getPage("/admin/voting/" + survey + "/paper").getBody()).contains("종이 설문 응답 입력", "만족하십니까");
     }
 }
