@@ -64,4 +64,13 @@ public final class ProposalEvents {
             return List.of(institutionId);
         }
     }
+
+    /** An official answer was revised: the new version, the verdict before it, and the public reason. */
+    public record ProposalAnswerRevised(long proposalId, long boardId, long institutionId, int version,
+            String previousKind, String answerKind, String answerText, String reason) implements AboutInstitutions {
+        @Override
+        public List<Long> institutionIds() {
+            return List.of(institutionId);
+        }
+    }
 }

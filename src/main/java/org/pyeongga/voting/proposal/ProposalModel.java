@@ -1,6 +1,7 @@
 package org.pyeongga.voting.proposal;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What 정책장터 pages and the API show: boards, proposals, answers and supports (counts only, never who). */
@@ -88,8 +89,34 @@ public final class ProposalModel {
         }
     }
 
-    /** A proposal as one citizen sees it: whether it is theirs, whether they support it. */
-    public record Viewing(Proposal proposal, Board board, boolean mine, boolean supported) {}
+    /**
+     * One version of an official answer: version 1 is the first answer, each later one a revision with its public
+     * {@code reason}. {@code answeredBy} (the staff member's name, else their actor id) is filled for staff only.
+     */
+    public record AnswerVersion(int version, AnswerKind kind, String text, @Nullable String reason, Instant answeredAt,
+            @Nullable String answeredBy) {}
+
+    /**
+     * A proposal as one citizen sees it: whether it is theirs, whether they support it, and every version of the
+     * official answer, newest first (empty before the answer), without who wrote them.
+     */
+    public record Viewing(Proposal proposal, Board board, boolean mine, boolean supported, List<AnswerVersion> answerVersions) {
+
+        /** How many times the answer was revised after it was first published. */
+        public int answerRevisions() {
+            return Math.max(0, answerVersions.size() - 1);
+        }
+
+        /** When the current version was published (null before the answer). */
+        public @Nullable Instant answerUpdatedAt() {
+            return answerVersions.isEmpty() ? null : answerVersions.getFirst().answeredAt();
+        }
+
+        /** The versions before the current one, newest first. */
+        public List<AnswerVersion> earlierAnswers() {
+            return answerVersions.isEmpty() ? List.of() : answerVersions.subList(1, answerVersions.size());
+        }
+    }
 
     /** The state after a support or its withdrawal. */
     public record SupportState(long proposalId, int supportCount, Status status, boolean supported) {}

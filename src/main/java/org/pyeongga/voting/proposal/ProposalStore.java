@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.voting.proposal.ProposalModel.AnswerKind;
+import org.pyeongga.voting.proposal.ProposalModel.AnswerVersion;
 import org.pyeongga.voting.proposal.ProposalModel.Category;
 import org.pyeongga.voting.proposal.ProposalModel.Eligibility;
 import org.pyeongga.voting.proposal.ProposalModel.Proposal;
@@ -220,6 +221,47 @@ class ProposalStore {
                 where id = :id and status <> 'ANSWERED' and not hidden""")
                 .param("k", kind.name()).param("t", text).param("by", by).param("at", Timestamp.from(at))
                 .param("id", proposalId).update() == 1;
+    }
+
+    /** Locks the proposal row: revisions of one answer queue here, so version numbers never collide. */
+    void lock(long proposalId) {
+        jdbc.sql("select id from voting_proposal where id = :id for update").param("id", proposalId).query(Long.class)
+                .optional();
+    }
+
+    /** Replaces the current verdict and text of an answered proposal; the first answer's time and author stay. */
+    boolean reviseAnswer(long proposalId, AnswerKind kind, String text) {
+        return jdbc.sql("""
+                update voting_proposal set answer_kind = :k, answer_text = :t
+                where id = :id and status = 'ANSWERED' and not hidden""")
+                .param("k", kind.name()).param("t", text).param("id", proposalId).update() == 1;
+    }
+
+    void insertAnswerVersion(long proposalId, int version, AnswerKind kind, String text, @Nullable String reason, String by,
+            String byName, Instant at) {
+        jdbc.sql("""
+                insert into voting_proposal_answer_version (proposal_id, version, answer_kind, answer_text, reason,
+                    answered_by, answered_by_name, answered_at) values (:p, :v, :k, :t, :r, :by, :name, :at)""")
+                .param("p", proposalId).param("v", version).param("k", kind.name()).param("t", text).param("r", reason)
+                .param("by", by).param("name", byName).param("at", Timestamp.from(at)).update();
+    }
+
+    int lastAnswerVersion(long proposalId) {
+        return jdbc.sql("select coalesce(max(version), 0) from voting_proposal_answer_version where proposal_id = :p")
+                .param("p", proposalId).query(Integer.class).single();
+    }
+
+    /** Every version of a proposal's answer, newest first, with who wrote it (callers drop that for the public). */
+    List<AnswerVersion> answerVersions(long proposalId) {
+        return jdbc.sql("""
+                select version, answer_kind, answer_text, reason, answered_at,
+                       coalesce(answered_by_name, answered_by) as answered_by
+                from voting_proposal_answer_version where proposal_id = :p order by version desc""")
+                .param("p", proposalId)
+                .query((rs, n) -> new AnswerVersion(rs.getInt("version"), AnswerKind.valueOf(rs.getString("answer_kind")),
+                        rs.getString("answer_text"), rs.getString("reason"), rs.getTimestamp("answered_at").toInstant(),
+                        rs.getString("answered_by")))
+                .list();
     }
 
     private static Proposal proposal(ResultSet rs, int row) throws SQLException {

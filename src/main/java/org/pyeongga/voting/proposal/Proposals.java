@@ -16,6 +16,7 @@ import org.pyeongga.core.UserFacingException;
 import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.organization.InstitutionSummary;
 import org.pyeongga.voting.Voter;
+import org.pyeongga.voting.proposal.ProposalEvents.ProposalAnswerRevised;
 import org.pyeongga.voting.proposal.ProposalEvents.ProposalAnswered;
 import org.pyeongga.voting.proposal.ProposalEvents.ProposalBoardOpened;
 import org.pyeongga.voting.proposal.ProposalEvents.ProposalBoardStateChanged;
@@ -24,6 +25,7 @@ import org.pyeongga.voting.proposal.ProposalEvents.ProposalRestored;
 import org.pyeongga.voting.proposal.ProposalEvents.ProposalSubmitted;
 import org.pyeongga.voting.proposal.ProposalEvents.ProposalThresholdReached;
 import org.pyeongga.voting.proposal.ProposalModel.AnswerKind;
+import org.pyeongga.voting.proposal.ProposalModel.AnswerVersion;
 import org.pyeongga.voting.proposal.ProposalModel.Board;
 import org.pyeongga.voting.proposal.ProposalModel.Eligibility;
 import org.pyeongga.voting.proposal.ProposalModel.NewBoard;
@@ -273,7 +275,14 @@ public class Proposals {
         Proposal proposal = visible(proposalId, viewer);
         boolean mine = viewer != null && store.isAuthor(proposalId, viewer.key().value());
         boolean supported = viewer != null && store.supports(proposalId, viewer.key().value());
-        return new Viewing(mine ? proposal : publicView(proposal), board(proposal.boardId()), mine, supported);
+        return new Viewing(mine ? proposal : publicView(proposal), board(proposal.boardId()), mine, supported,
+                publicAnswerVersions(proposalId));
+    }
+
+    /** Every version of a proposal's official answer, newest first, as anyone may see it: without who wrote it. */
+    private List<AnswerVersion> publicAnswerVersions(long proposalId) {
+        return store.answerVersions(proposalId).stream()
+                .map(v -> new AnswerVersion(v.version(), v.kind(), v.text(), v.reason(), v.answeredAt(), null)).toList();
     }
 
     /** A citizen's own proposals on a board, hidden ones included (with the reason). */
@@ -353,10 +362,59 @@ public class Proposals {
         if (proposal.hidden()) {
             throw UserFacingException.conflict("proposal.answer.hidden");
         }
-        if (!store.answer(proposalId, kind, body, permissions.current().id(), clock.instant())) {
+        Actor actor = permissions.current();
+        Instant now = clock.instant();
+        if (!store.answer(proposalId, kind, body, actor.id(), now)) {
             throw UserFacingException.conflict("proposal.answer.already");
         }
+        store.insertAnswerVersion(proposalId, 1, kind, body, null, actor.id(), actor.name(), now);
         events.publishEvent(new ProposalAnswered(proposalId, proposal.boardId(), institutionOf(proposal), kind.name(), body));
+    }
+
+    /**
+     * Revises the published answer: a new verdict and/or text with a required public reason, kept as the next version
+     * (every earlier one stays visible). The deadline still counts from the first answer. A hidden proposal, an
+     * unchanged answer or a missing reason are refused and change nothing. Returns the new version number.
+     */
+    @Transactional
+    public int reviseAnswer(long proposalId, @Nullable AnswerKind kind, @Nullable String text, @Nullable String reason) {
+        managed(proposalId);
+        if (kind == null) {
+            throw UserFacingException.badInput("proposal.answer.kind");
+        }
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() || body.length() > MAX_BODY) {
+            throw UserFacingException.badInput("proposal.answer.text", MAX_BODY);
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw UserFacingException.badInput("proposal.revision.reason", MAX_REASON);
+        }
+        // Under the row lock the state read is the one the revision applies to (two staff revising at once queue).
+        store.lock(proposalId);
+        Proposal proposal = store.proposal(proposalId).orElseThrow();
+        if (proposal.hidden()) {
+            throw UserFacingException.conflict("proposal.revision.hidden");
+        }
+        if (proposal.status() != Status.ANSWERED || proposal.answerKind() == null) {
+            throw UserFacingException.conflict("proposal.revision.notAnswered");
+        }
+        if (proposal.answerKind() == kind && body.equals(proposal.answerText())) {
+            throw UserFacingException.badInput("proposal.revision.unchanged");
+        }
+        Actor actor = permissions.current();
+        int version = store.lastAnswerVersion(proposalId) + 1;
+        store.reviseAnswer(proposalId, kind, body);
+        store.insertAnswerVersion(proposalId, version, kind, body, why, actor.id(), actor.name(), clock.instant());
+        events.publishEvent(new ProposalAnswerRevised(proposalId, proposal.boardId(), institutionOf(proposal), version,
+                proposal.answerKind().name(), kind.name(), body, why));
+        return version;
+    }
+
+    /** Every version of the answer of a managed proposal, newest first, with who wrote each (staff only). */
+    public List<AnswerVersion> answerVersions(long proposalId) {
+        managed(proposalId);
+        return store.answerVersions(proposalId);
     }
 
     private Proposal managed(long proposalId) {

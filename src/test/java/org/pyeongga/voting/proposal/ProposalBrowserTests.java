@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 정책장터 in Chromium, axe-clean, on a desktop and a 390-px phone: a citizen verifies and proposes, another supports
- * it to the threshold, 군산시's coordinator answers, and the public page shows the answer.
+ * it to the threshold, 군산시's coordinator answers and revises the answer with a reason, and the public page shows the
+ * current answer, that it was revised and, in a disclosure, the earlier version.
  */
 @IntegrationTest
 class ProposalBrowserTests {
@@ -144,12 +145,37 @@ class ProposalBrowserTests {
         browser.check("admin-answered");
         assertThat(browser.text(By.cssSelector("[role='status']"))).contains("공식 답변을 게시했습니다");
 
+        // The coordinator revises the answer: with nothing changed it is refused with a message (the reason is kept);
+        // with the new text it is published.
+        browser.setValue(By.id("revise-reason"), "예산 확정으로 설치 장소가 세 곳으로 늘었습니다.");
+        browser.submitAndWait(By.cssSelector("form[action$='/answer/revise'] button[type='submit']"));
+        browser.check("admin-revision-error");
+        assertThat(browser.text(By.cssSelector("[role='alert']"))).contains("답변 결과와 내용이 지금과 같습니다.");
+        assertThat(browser.find(By.id("revise-reason")).getDomProperty("value")).startsWith("예산 확정으로");
+        browser.setValue(By.id("revise-text"), "내년 상반기까지 수송동 어린이공원 세 곳에 그늘막과 음수대를 설치하겠습니다.");
+        browser.submitAndWait(By.cssSelector("form[action$='/answer/revise'] button[type='submit']"));
+        browser.check("admin-revised");
+        assertThat(browser.text(By.cssSelector("[role='status']"))).contains("공식 답변을 수정했습니다");
+        assertThat(browser.text(By.cssSelector(".pp-versions-table"))).contains("2판").contains("1판")
+                .contains("정책장터 시험 INSTITUTION_COORDINATOR").contains("예산 확정으로");
+
         // Everyone sees the answer, in Korean and in English.
         browser.driver().manage().deleteAllCookies();
         browser.open(proposalPath);
         browser.check("proposal-answered");
-        assertThat(browser.text(By.cssSelector(".pp-answer"))).contains("수용").contains("두 곳에 그늘막과 음수대");
+        assertThat(browser.text(By.cssSelector(".pp-answer"))).contains("수용").contains("세 곳에 그늘막과 음수대")
+                .contains("수정됨 (1회)").contains("수정 사유: 예산 확정으로 설치 장소가 세 곳으로 늘었습니다.")
+                .doesNotContain("정책장터 시험");
         assertThat(browser.text(By.cssSelector(".pp-status"))).isEqualTo("답변 완료");
+        // The earlier answer is in a disclosure, closed until asked for (a fresh load: each check scans one page once).
+        assertThat(browser.find(By.cssSelector(".pp-history .pp-versions")).isDisplayed()).isFalse();
+        browser.open(proposalPath);
+        var earlier = browser.find(By.cssSelector(".pp-history summary"));
+        browser.scrollIntoView(earlier);
+        earlier.click();
+        assertThat(browser.text(By.cssSelector(".pp-history"))).contains("1판").contains("두 곳에 그늘막과 음수대")
+                .contains("첫 답변");
+        browser.check("proposal-answer-history");
         browser.open(proposalPath + "?lang=en");
         browser.check("proposal-answered-en");
         assertThat(browser.text(By.cssSelector(".pp-answer"))).contains("Official answer").contains("Accepted");

@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 정책장터 for the staff of a board's institution (signed in): boards, moderation (hide with a reason, restore) and the
- * official answer. Another institution's board or proposal answers 404; staff without a managing role 403.
+ * official answer with its revisions. Another institution's board or proposal answers 404; staff without a managing role 403.
  */
 @RestController
 @RequestMapping(path = "/api/v1/voting/admin/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "정책장터 관리 (Policy proposals, staff)", description = "정책장터 개설·닫기, 제안 숨김·복원, 공식 답변")
+@Tag(name = "정책장터 관리 (Policy proposals, staff)", description = "정책장터 개설·닫기, 제안 숨김·복원, 공식 답변과 그 수정")
 class ProposalAdminApi {
 
     private final Proposals proposals;
@@ -45,7 +45,11 @@ class ProposalAdminApi {
 
     record AnswerRequest(@Nullable AnswerKind kind, @Nullable String text) {}
 
+    record RevisionRequest(@Nullable AnswerKind kind, @Nullable String text, @Nullable String reason) {}
+
     record Created(long id) {}
+
+    record Revised(int version) {}
 
     @GetMapping("/boards")
     @Operation(summary = "내가 관리하는 정책장터 (내 기관의 것만)")
@@ -97,5 +101,19 @@ class ProposalAdminApi {
     @Operation(summary = "공식 답변 게시: ACCEPTED 수용, PARTLY_ACCEPTED 일부 수용, NOT_ACCEPTED 불수용, IN_PROGRESS 이미 추진 중")
     void answer(@PathVariable long proposalId, @RequestBody AnswerRequest request) {
         proposals.answer(proposalId, request.kind(), request.text());
+    }
+
+    @PostMapping("/{proposalId}/answer/revisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "공식 답변 수정: 새 결과·내용과 공개되는 수정 사유(500자 이내, 필수). 모든 판이 공개되어 남고 답변 기한은 첫 "
+            + "답변 기준. 바뀐 것이 없거나 사유가 없으면 400, 숨긴 제안이나 답변 전이면 409. 새 판 번호를 돌려줌")
+    Revised revise(@PathVariable long proposalId, @RequestBody RevisionRequest request) {
+        return new Revised(proposals.reviseAnswer(proposalId, request.kind(), request.text(), request.reason()));
+    }
+
+    @GetMapping("/{proposalId}/answer/versions")
+    @Operation(summary = "공식 답변의 모든 판 (최신순, 수정 사유와 쓴 담당자 포함)")
+    List<ProposalModel.AnswerVersion> answerVersions(@PathVariable long proposalId) {
+        return proposals.answerVersions(proposalId);
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 정책장터 for the staff of a board's institution: their boards (open one, close or reopen it), every proposal with
- * hidden ones, hiding with a reason, restoring, and the official answer. Another institution's board answers 404.
+ * hidden ones, hiding with a reason, restoring, and the official answer with its revisions (each with a reason) and
+ * their history. Another institution's board answers 404.
  */
 @Controller
 class ProposalAdminPages {
@@ -93,6 +94,7 @@ class ProposalAdminPages {
         model.addAttribute("p", proposal);
         model.addAttribute("board", proposals.managedBoard(proposal.boardId()));
         model.addAttribute("kinds", AnswerKind.values());
+        model.addAttribute("versions", proposals.answerVersions(proposalId));
         model.addAttribute("now", clock.instant());
         return "voting/proposal/admin-proposal";
     }
@@ -123,6 +125,19 @@ class ProposalAdminPages {
         model.addAttribute("answerText", text);
         return onProposal(proposalId, model, response, redirect, "proposal.notice.answered", () -> {
             proposals.answer(proposalId, kind, text);
+            return null;
+        });
+    }
+
+    @PostMapping("/admin/voting/proposals/{proposalId}/answer/revise")
+    String revise(@PathVariable long proposalId, @RequestParam(required = false) @Nullable AnswerKind kind,
+            @RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable String reason,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("revisionKind", kind);
+        model.addAttribute("revisionText", text);
+        model.addAttribute("revisionReason", reason);
+        return onProposal(proposalId, model, response, redirect, "proposal.notice.revised", () -> {
+            proposals.reviseAnswer(proposalId, kind, text, reason);
             return null;
         });
     }

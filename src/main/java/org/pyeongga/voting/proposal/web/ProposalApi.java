@@ -2,6 +2,7 @@ package org.pyeongga.voting.proposal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.core.ResultPage;
@@ -44,8 +45,16 @@ class ProposalApi {
 
     record Created(long id) {}
 
-    /** A proposal with what the asking citizen did: theirs, supported (both false without a voter token). */
-    record ProposalView(ProposalModel.Proposal proposal, boolean mine, boolean supported) {}
+    /**
+     * A proposal with what the asking citizen did: theirs, supported (both false without a voter token); how often its
+     * official answer was revised, when the current version was published, and every version newest first.
+     */
+    record ProposalView(ProposalModel.Proposal proposal, boolean mine, boolean supported, int answerRevisions,
+            @Nullable Instant answerUpdatedAt, List<AnswerVersionView> answerVersions) {}
+
+    /** One version of the official answer as anyone sees it (never who wrote it); {@code reason} from version 2 on. */
+    record AnswerVersionView(int version, ProposalModel.AnswerKind kind, String text, @Nullable String reason,
+            Instant answeredAt) {}
 
     record BoardView(ProposalModel.Board board, ProposalModel.StatusCounts counts) {}
 
@@ -70,11 +79,13 @@ class ProposalApi {
     }
 
     @GetMapping("/{proposalId}")
-    @Operation(summary = "제안 하나 (공감 수, 답변 기한, 공식 답변); X-Pyeongga-Voter가 있으면 내 제안·공감 여부도. 숨긴 제안은 제안자에게만")
+    @Operation(summary = "제안 하나 (공감 수, 답변 기한, 현재 공식 답변과 수정 횟수·모든 판과 수정 사유); X-Pyeongga-Voter가 있으면 내 제안·공감 여부도. 숨긴 제안은 제안자에게만")
     ProposalView proposal(@PathVariable long proposalId,
             @RequestHeader(name = VoterCredentials.HEADER, required = false) @Nullable String voter) {
         var viewing = proposals.view(proposalId, voters.read(voter).orElse(null));
-        return new ProposalView(viewing.proposal(), viewing.mine(), viewing.supported());
+        return new ProposalView(viewing.proposal(), viewing.mine(), viewing.supported(), viewing.answerRevisions(),
+                viewing.answerUpdatedAt(), viewing.answerVersions().stream()
+                        .map(v -> new AnswerVersionView(v.version(), v.kind(), v.text(), v.reason(), v.answeredAt())).toList());
     }
 
     @GetMapping("/mine")
