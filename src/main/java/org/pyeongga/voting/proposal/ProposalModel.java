@@ -72,12 +72,13 @@ public final class ProposalModel {
 
     /**
      * One proposal. {@code nickname} is a code such as {@code 7F3A} shown as "시민 7F3A"; the author's name and key are
-     * never part of it. {@code hiddenReason} is set only for the author and staff.
+     * never part of it. {@code hiddenReason} is set only for the author and staff. {@code answerRevisions} is how many
+     * times the official answer was revised after it was first published (0 before the answer or if never revised).
      */
     public record Proposal(long id, long boardId, String nickname, String title, String body, Category category,
             Status status, int supportCount, int supportThreshold, Instant submittedAt, @Nullable Instant thresholdReachedAt,
             @Nullable Instant answerDue, boolean hidden, @Nullable String hiddenReason, @Nullable AnswerKind answerKind,
-            @Nullable String answerText, @Nullable Instant answeredAt) {
+            @Nullable String answerText, @Nullable Instant answeredAt, int answerRevisions) {
 
         /** Progress towards the threshold in whole percent (0–100). */
         public int percent() {

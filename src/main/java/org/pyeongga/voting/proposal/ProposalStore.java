@@ -97,8 +97,15 @@ class ProposalStore {
                 .param("b", boardId).param("k", authorKey).param("s", Timestamp.from(since)).query(Integer.class).single();
     }
 
+    /**
+     * A proposal with its board's threshold and how often its answer was revised: the count is a subquery on the
+     * version table's primary key, so a page of proposals is still one query.
+     */
     private static final String PROPOSAL_SELECT = """
-            select p.*, b.support_threshold from voting_proposal p join voting_proposal_board b on b.id = p.board_id""";
+            select p.*, b.support_threshold,
+                   (select greatest(count(*) - 1, 0) from voting_proposal_answer_version v where v.proposal_id = p.id)
+                       as answer_revisions
+            from voting_proposal p join voting_proposal_board b on b.id = p.board_id""";
 
     Optional<Proposal> proposal(long id) {
         return jdbc.sql(PROPOSAL_SELECT + " where p.id = :id").param("id", id).query(ProposalStore::proposal).optional();
@@ -271,7 +278,7 @@ class ProposalStore {
                 rs.getInt("support_count"), rs.getInt("support_threshold"), instant(rs, "submitted_at"),
                 instant(rs, "threshold_reached_at"), instant(rs, "answer_due"), rs.getBoolean("hidden"),
                 rs.getString("hidden_reason"), answer == null ? null : AnswerKind.valueOf(answer), rs.getString("answer_text"),
-                instant(rs, "answered_at"));
+                instant(rs, "answered_at"), rs.getInt("answer_revisions"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

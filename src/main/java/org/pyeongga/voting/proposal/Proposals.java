@@ -304,7 +304,7 @@ public class Proposals {
     private static Proposal publicView(Proposal p) {
         return p.hiddenReason() == null ? p : new Proposal(p.id(), p.boardId(), p.nickname(), p.title(), p.body(), p.category(),
                 p.status(), p.supportCount(), p.supportThreshold(), p.submittedAt(), p.thresholdReachedAt(), p.answerDue(),
-                p.hidden(), null, p.answerKind(), p.answerText(), p.answeredAt());
+                p.hidden(), null, p.answerKind(), p.answerText(), p.answeredAt(), p.answerRevisions());
     }
 
     /** The nickname code of an author on a board (e.g. 7F3A): stable for them there, meaningless elsewhere. */

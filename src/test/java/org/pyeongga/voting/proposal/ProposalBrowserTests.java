@@ -158,6 +158,10 @@ class ProposalBrowserTests {
         assertThat(browser.text(By.cssSelector("[role='status']"))).contains("공식 답변을 수정했습니다");
         assertThat(browser.text(By.cssSelector(".pp-versions-table"))).contains("2판").contains("1판")
                 .contains("정책장터 시험 INSTITUTION_COORDINATOR").contains("예산 확정으로");
+        // The staff list marks the revised answer next to its state.
+        browser.open("/admin/voting/proposals/boards/" + board);
+        browser.check("admin-board-revised");
+        assertThat(browser.text(By.cssSelector("tbody .pp-revised"))).isEqualTo("수정됨");
 
         // Everyone sees the answer, in Korean and in English.
         browser.driver().manage().deleteAllCookies();
@@ -180,5 +184,10 @@ class ProposalBrowserTests {
         browser.check("proposal-answered-en");
         assertThat(browser.text(By.cssSelector(".pp-answer"))).contains("Official answer").contains("Accepted");
         browser.open(proposalPath + "?lang=ko");
+
+        // The public list marks the revised answer (수정됨) next to the verdict; the history is on the proposal.
+        browser.open("/participate/proposals/boards/" + board);
+        browser.check("board-revised");
+        assertThat(browser.text(By.cssSelector(".pp-item .pp-due"))).contains("답변: 수용").contains("수정됨");
     }
 }

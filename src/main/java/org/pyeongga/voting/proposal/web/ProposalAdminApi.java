@@ -73,7 +73,7 @@ class ProposalAdminApi {
     }
 
     @GetMapping("/boards/{boardId}/proposals")
-    @Operation(summary = "정책장터의 모든 제안 (숨긴 것 포함, 최신순)")
+    @Operation(summary = "정책장터의 모든 제안 (숨긴 것 포함, 최신순)", description = "제안마다 answerRevisions: 공식 답변이 수정된 횟수")
     List<ProposalModel.Proposal> proposals(@PathVariable long boardId, @RequestParam(required = false) @Nullable Status status,
             @RequestParam(defaultValue = "false") boolean hiddenOnly) {
         return proposals.moderation(boardId, status, hiddenOnly);

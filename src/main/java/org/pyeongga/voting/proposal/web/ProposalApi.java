@@ -71,7 +71,7 @@ class ProposalApi {
     }
 
     @GetMapping
-    @Operation(summary = "제안 목록: 상태·분야로 거르고 공감순(SUPPORTS) 또는 최신순(NEWEST)으로")
+    @Operation(summary = "제안 목록: 상태·분야로 거르고 공감순(SUPPORTS) 또는 최신순(NEWEST)으로", description = "제안마다 answerRevisions: 공식 답변이 처음 게시된 뒤 수정된 횟수 (답변 전이나 수정이 없으면 0, 제안 하나 API의 answerRevisions와 같음)")
     ResultPage<ProposalModel.Proposal> list(@RequestParam long board, @RequestParam(required = false) @Nullable Status status,
             @RequestParam(required = false) @Nullable Category category, @RequestParam(defaultValue = "SUPPORTS") Sort sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -89,7 +89,7 @@ class ProposalApi {
     }
 
     @GetMapping("/mine")
-    @Operation(summary = "내 제안 (숨긴 것과 그 이유 포함; X-Pyeongga-Voter 필요)")
+    @Operation(summary = "내 제안 (숨긴 것과 그 이유 포함; X-Pyeongga-Voter 필요)", description = "제안마다 answerRevisions: 공식 답변이 수정된 횟수")
     List<ProposalModel.Proposal> mine(@RequestParam long board,
             @RequestHeader(name = VoterCredentials.HEADER, required = false) @Nullable String voter) {
         return proposals.mine(board, voters.require(voter));
