@@ -45,4 +45,20 @@ public final class ContestEntryEvents {
             return List.of(ownerInstitutionId);
         }
     }
+
+    /**
+     * The submitter edited their entry before the check (revision {@code revision}; {@code changed}: FIELD, TITLE,
+     * SUMMARY, PEOPLE, FILES). The content itself stays in the entry and its revision trail.
+     */
+    public record ContestEntryEdited(long entryId, long contestId, long ownerInstitutionId, int revision, List<String> changed)
+            implements AboutInstitutions {
+        public ContestEntryEdited {
+            changed = List.copyOf(changed);
+        }
+
+        @Override
+        public List<Long> institutionIds() {
+            return List.of(ownerInstitutionId);
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.account.StaffCards;
 import org.pyeongga.contest.ContestEntryEvents.ContestEntryChecked;
+import org.pyeongga.contest.ContestEntryEvents.ContestEntryEdited;
 import org.pyeongga.contest.ContestEntryEvents.ContestEntryMarkedDuplicate;
 import org.pyeongga.contest.ContestEntryEvents.ContestEntrySubmitted;
 import org.pyeongga.core.Actor;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Entries and nominations: a department's case (부서추천), a staff member's application (직원신청), a verified citizen's
@@ -54,9 +56,11 @@ public class Entries {
     private final Departments departments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JsonMapper json;
 
     Entries(JdbcClient jdbc, Contests contests, ContestPermissions permissions, StaffCards staff, Departments departments,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.contests = contests;
         this.permissions = permissions;
@@ -88,18 +92,8 @@ public class Entries {
         String title = text(entry.title(), 200, "contest.error.title");
         String summary = text(entry.summary(), 20000, "contest.error.summary");
         String field = field(contest, entry.fieldCode());
-        List<NewEntry.Person> people = new ArrayList<>(entry.people());
-        if (channel == EntryChannel.STAFF) {
-            StaffCards.StaffCard me = staff.byId(userId).orElseThrow();
-            NewEntry.Person first = people.isEmpty() ? null : people.getFirst();
-            NewEntry.Person applicant = new NewEntry.Person(userId, me.name(), own.id(),
-                    first == null ? "" : first.jobTitle(), first == null ? HUNDRED : first.sharePercent());
-            if (first != null && (userId.equals(first.userId()) || first.userId() == null && me.name().equals(first.name().strip()))) {
-                people.set(0, applicant);
-            } else {
-                people.addFirst(applicant);
-            }
-        }
+        List<NewEntry.Person> people = channel == EntryChannel.STAFF ? withApplicant(userId, own.id(), entry.people())
+                : new ArrayList<>(entry.people());
         checkPeople(contest, people);
         checkEvidence(entry.evidence());
         long id = jdbc.sql("""
@@ -234,6 +228,158 @@ public class Entries {
         jdbc.sql("update contest_entry set status = 'WITHDRAWN' where id = :id and status = 'SUBMITTED'").param("id", entryId)
                 .update();
         events.publishEvent(new ContestEntryEvents.ContestEntryWithdrawn(entryId, entry.contestId(), entry.ownerInstitutionId()));
+    }
+
+    /** A staff application's people: the applicant first (their account, name and department), as typed otherwise. */
+    private List<NewEntry.Person> withApplicant(long userId, long departmentId, List<NewEntry.Person> typed) {
+        List<NewEntry.Person> people = new ArrayList<>(typed);
+        StaffCards.StaffCard me = staff.byId(userId).orElseThrow();
+        NewEntry.Person first = people.isEmpty() ? null : people.getFirst();
+        NewEntry.Person applicant = new NewEntry.Person(userId, me.name(), departmentId,
+                first == null ? "" : first.jobTitle(), first == null ? HUNDRED : first.sharePercent());
+        if (first != null && (Long.valueOf(userId).equals(first.userId())
+                || first.userId() == null && me.name().equals(first.name().strip()))) {
+            people.set(0, applicant);
+        } else {
+            people.addFirst(applicant);
+        }
+        return people;
+    }
+
+    /**
+     * The submitter edits their entry while the contest is open, inside its window, and before the check: the same
+     * rules as submitting (fields, shares adding up to 100, evidence limits). Evidence files listed in
+     * {@code removeFiles} (positions) are removed, new ones added after the rest. The previous version is kept in the
+     * revision trail. A citizen's nomination is not editable; to anyone but the submitter the entry does not exist.
+     */
+    @Transactional
+    public int edit(long entryId, NewEntry entry, Set<Integer> removeFiles) {
+        // two edits (or an edit and the check) of one entry queue on its row instead of colliding on the revision number
+        jdbc.sql("select id from contest_entry where id = :id for update").param("id", entryId).query(Long.class).optional();
+        EntryView before = load("c.id = :p", entryId).stream().findFirst()
+                .orElseThrow(() -> UserFacingException.notFound("contest.error.entryNotFound"));
+        Actor actor = permissions.current();
+        Long me = permissions.userId(actor);
+        if (me == null || before.channel() == EntryChannel.CITIZEN || !me.equals(before.submittedByUserId())
+                || !permissions.isStaffOf(actor, before.ownerInstitutionId())) {
+            throw UserFacingException.notFound("contest.error.entryNotFound");
+        }
+        ContestView contest = contests.contest(before.contestId());
+        if (before.status() != EntryStatus.SUBMITTED) {
+            throw UserFacingException.conflict("contest.error.editChecked");
+        }
+        if (contest.phase() != Phase.OPEN || !contest.takingEntries(clock.instant())) {
+            throw UserFacingException.conflict("contest.error.editClosed");
+        }
+        String title = text(entry.title(), 200, "contest.error.title");
+        String summary = text(entry.summary(), 20000, "contest.error.summary");
+        String field = field(contest, entry.fieldCode());
+        long departmentId = before.departmentId() == null ? 0 : before.departmentId();
+        List<NewEntry.Person> people = before.channel() == EntryChannel.STAFF ? withApplicant(me, departmentId, entry.people())
+                : new ArrayList<>(entry.people());
+        checkPeople(contest, people);
+        checkEvidence(entry.evidence());
+        List<EntryView.Attachment> kept = before.attachments().stream().filter(a -> !removeFiles.contains(a.position())).toList();
+        if (kept.size() + entry.evidence().size() > MAX_FILES) {
+            throw UserFacingException.badInput("contest.error.files", MAX_FILES);
+        }
+        List<EntryRevision.Change> changed = new ArrayList<>();
+        if (!java.util.Objects.equals(field, before.fieldCode())) {
+            changed.add(EntryRevision.Change.FIELD);
+        }
+        if (!title.equals(before.title())) {
+            changed.add(EntryRevision.Change.TITLE);
+        }
+        if (!summary.equals(before.summary())) {
+            changed.add(EntryRevision.Change.SUMMARY);
+        }
+        if (!samePeople(before.people(), people)) {
+            changed.add(EntryRevision.Change.PEOPLE);
+        }
+        if (kept.size() != before.attachments().size() || !entry.evidence().isEmpty()) {
+            changed.add(EntryRevision.Change.FILES);
+        }
+        if (changed.isEmpty()) {
+            throw UserFacingException.badInput("contest.error.editNoChange");
+        }
+        int revision = jdbc.sql("select coalesce(max(revision), 0) + 1 from contest_entry_revision where entry_id = :e")
+                .param("e", entryId).query(Integer.class).single();
+        Map<String, Object> previous = new java.util.LinkedHashMap<>();
+        previous.put("fieldCode", before.fieldCode());
+        previous.put("title", before.title());
+        previous.put("summary", before.summary());
+        previous.put("people", before.people().stream().map(p -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("userId", p.userId());
+            m.put("name", p.name());
+            m.put("departmentId", p.departmentId());
+            m.put("jobTitle", p.jobTitle());
+            m.put("sharePercent", p.sharePercent().toPlainString());
+            return m;
+        }).toList());
+        previous.put("files", before.attachments().stream().map(EntryView.Attachment::fileName).toList());
+        List<String> codes = changed.stream().map(Enum::name).toList();
+        jdbc.sql("""
+                insert into contest_entry_revision (entry_id, revision, edited_by_user_id, edited_at, changed, previous)
+                values (:e, :r, :u, :at, :c, cast(:p as jsonb))""").param("e", entryId).param("r", revision).param("u", me)
+                .param("at", Contests.ts(clock.instant())).param("c", String.join(",", codes))
+                .param("p", json.writeValueAsString(previous)).update();
+        jdbc.sql("update contest_entry set field_code = :f, title = :t, summary = :s where id = :id and status = 'SUBMITTED'")
+                .param("f", field).param("t", title).param("s", summary).param("id", entryId).update();
+        jdbc.sql("delete from contest_entry_person where entry_id = :e").param("e", entryId).update();
+        insertPeople(entryId, people);
+        for (EntryView.Attachment a : before.attachments()) {
+            if (removeFiles.contains(a.position())) {
+                jdbc.sql("delete from contest_entry_attachment where entry_id = :e and position = :p").param("e", entryId)
+                        .param("p", a.position()).update();
+            }
+        }
+        int position = 1;
+        for (EntryView.Attachment a : kept) {
+            if (a.position() != position) {
+                jdbc.sql("update contest_entry_attachment set position = :n where entry_id = :e and position = :p")
+                        .param("n", position).param("e", entryId).param("p", a.position()).update();
+            }
+            position++;
+        }
+        for (NewEntry.Evidence e : entry.evidence()) {
+            jdbc.sql("""
+                    insert into contest_entry_attachment (entry_id, position, file_name, content_type, size_bytes, content)
+                    values (:e, :p, :n, :t, :s, :c)""").param("e", entryId).param("p", position++).param("n", fileName(e.fileName()))
+                    .param("t", contentType(e.contentType())).param("s", e.content().length).param("c", e.content()).update();
+        }
+        events.publishEvent(new ContestEntryEdited(entryId, before.contestId(), before.ownerInstitutionId(), revision, codes));
+        return revision;
+    }
+
+    /** The edits of an entry, newest first (the contest's managers only). */
+    public List<EntryRevision> revisions(long entryId) {
+        managed(entryId);
+        return jdbc.sql("""
+                select r.revision, r.edited_at, r.changed, r.previous ->> 'title' as previous_title, u.display_name
+                from contest_entry_revision r left join account_user u on u.id = r.edited_by_user_id
+                where r.entry_id = :e order by r.revision desc""").param("e", entryId)
+                .query((rs, n) -> new EntryRevision(rs.getInt("revision"), rs.getTimestamp("edited_at").toInstant(),
+                        rs.getString("display_name"), java.util.Arrays.stream(rs.getString("changed").split(","))
+                                .map(EntryRevision.Change::valueOf).toList(), rs.getString("previous_title")))
+                .list();
+    }
+
+    private static boolean samePeople(List<EntryPerson> before, List<NewEntry.Person> after) {
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            EntryPerson b = before.get(i);
+            NewEntry.Person a = after.get(i);
+            String job = a.jobTitle() == null ? "" : a.jobTitle().strip();
+            if (!java.util.Objects.equals(b.userId(), a.userId()) || !b.name().equals(a.name().strip())
+                    || !java.util.Objects.equals(b.departmentId(), a.departmentId()) || !b.jobTitle().equals(job)
+                    || b.sharePercent().compareTo(a.sharePercent()) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A manager confirms that {@code entryId} repeats the earlier {@code duplicateOf}: it is excluded as a duplicate. */
