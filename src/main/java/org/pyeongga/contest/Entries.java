@@ -355,14 +355,29 @@ public class Entries {
     /** The edits of an entry, newest first (the contest's managers only). */
     public List<EntryRevision> revisions(long entryId) {
         managed(entryId);
-        return jdbc.sql("""
-                select r.revision, r.edited_at, r.changed, r.previous ->> 'title' as previous_title, u.display_name
+        return revisionsWhere("r.entry_id = :p", entryId).getOrDefault(entryId, List.of());
+    }
+
+    /** The edits of every edited entry of a contest, by entry, newest first (the contest's managers only). */
+    public Map<Long, List<EntryRevision>> revisionsOf(long contestId) {
+        permissions.requireManage(contests.contest(contestId));
+        return revisionsWhere("r.entry_id in (select id from contest_entry where contest_id = :p)", contestId);
+    }
+
+    private Map<Long, List<EntryRevision>> revisionsWhere(String where, long param) {
+        Map<Long, List<EntryRevision>> byEntry = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select r.entry_id, r.revision, r.edited_at, r.changed, r.previous ->> 'title' as previous_title, u.display_name
                 from contest_entry_revision r left join account_user u on u.id = r.edited_by_user_id
-                where r.entry_id = :e order by r.revision desc""").param("e", entryId)
-                .query((rs, n) -> new EntryRevision(rs.getInt("revision"), rs.getTimestamp("edited_at").toInstant(),
-                        rs.getString("display_name"), java.util.Arrays.stream(rs.getString("changed").split(","))
-                                .map(EntryRevision.Change::valueOf).toList(), rs.getString("previous_title")))
-                .list();
+                where """ + " " + where + " order by r.entry_id, r.revision desc").param("p", param)
+                .query((rs, n) -> {
+                    byEntry.computeIfAbsent(rs.getLong("entry_id"), k -> new ArrayList<>()).add(new EntryRevision(
+                            rs.getInt("revision"), rs.getTimestamp("edited_at").toInstant(), rs.getString("display_name"),
+                            java.util.Arrays.stream(rs.getString("changed").split(",")).map(EntryRevision.Change::valueOf)
+                                    .toList(), rs.getString("previous_title")));
+                    return 0;
+                }).list();
+        return byEntry;
     }
 
     private static boolean samePeople(List<EntryPerson> before, List<NewEntry.Person> after) {

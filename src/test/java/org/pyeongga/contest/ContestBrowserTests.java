@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Contest journeys in Chromium, axe-clean: a 보령시 department submits its case with two people and an evidence
- * file, and the coordinator accepts it in the fact and exclusion check; a citizen on a 390-px phone passes the identity
- * check and nominates an official, and only the pseudonymous key is stored about them.
+ * file, corrects its title and shares before the check, and the coordinator sees the revision and accepts it in the
+ * fact and exclusion check; a citizen on a 390-px phone passes the identity check and nominates an official, and only
+ * the pseudonymous key is stored about them.
  */
 @IntegrationTest
 class ContestBrowserTests {
@@ -123,6 +124,25 @@ class ContestBrowserTests {
         assertThat(jdbc.sql("select file_name from contest_entry_attachment where entry_id = :e").param("e", entry)
                 .query(String.class).list()).singleElement().asString().endsWith(".pdf");
 
+        // the clerk corrects the shares and a word of the title: a wrong sum first keeps what was typed and changes nothing
+        browser.clickAndWait(By.id("edit-entry-" + entry));
+        browser.check("edit");
+        assertThat(browser.find(By.id("person-1-share")).getAttribute("value")).isEqualTo("40");
+        browser.setValue(By.id("title"), "농어촌민박을 가장한 펜션·숙박업 과세유형 정비를 통한 세원 발굴");
+        browser.setValue(By.id("person-0-share"), "70");
+        browser.submitAndWait(By.id("save-entry"));
+        browser.check("edit-shares-wrong");
+        assertThat(browser.text(By.cssSelector("[role='alert']"))).contains("기여도의 합이 100이어야 합니다 (지금 110)");
+        assertThat(browser.find(By.id("title")).getAttribute("value")).contains("과세유형");
+        assertThat(jdbc.sql("select title from contest_entry where id = :e").param("e", entry).query(String.class).single())
+                .contains("과세 유형");
+        browser.setValue(By.id("person-1-share"), "30");
+        browser.submitAndWait(By.id("save-entry"));
+        browser.check("edit-done");
+        assertThat(browser.text(By.cssSelector("[role='status']"))).contains("#" + entry + "을(를) 고쳤습니다");
+        assertThat(jdbc.sql("select string_agg(share_percent::int::text, ',' order by position) from contest_entry_person"
+                + " where entry_id = :e").param("e", entry).query(String.class).single()).isEqualTo("70,30");
+
         browser.driver().manage().deleteAllCookies();
         browser.signIn(ContestFixture.BORYEONG_COORDINATOR);
         browser.open("/admin/contests");
@@ -132,7 +152,10 @@ class ContestBrowserTests {
         assertThat(browser.text(By.cssSelector("main"))).contains("최우수", "발표심사", "상위 5");
         browser.clickAndWait(By.cssSelector("a[href='/admin/contests/" + contest + "/entries']"));
         browser.check("admin-entries");
-        assertThat(browser.text(By.id("entry-" + entry))).contains("김세무", "60%", "40%");
+        assertThat(browser.text(By.id("entry-" + entry))).contains("김세무", "70%", "30%", "수정 이력 (1회)");
+        browser.find(By.cssSelector("#entry-" + entry + " details.ce-revisions summary")).click();
+        assertThat(browser.text(By.cssSelector("#entry-" + entry + " details.ce-revisions"))).contains("수정 1", "김세무",
+                "제목", "참여자·기여도", "과세 유형 정비");
         browser.setValue(By.id("note-" + entry), "세무과 과세 자료로 사실 확인");
         browser.submitAndWait(By.cssSelector("#entry-" + entry + " form.ce-check button[type='submit']"));
         browser.check("admin-entries-checked");

@@ -6,6 +6,7 @@ import static org.pyeongga.contest.ContestFixture.as;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,11 @@ import org.pyeongga.core.UserFacingException;
 import org.pyeongga.organization.Departments;
 import org.pyeongga.organization.InstitutionRegistry;
 import org.pyeongga.support.IntegrationTest;
+import org.pyeongga.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -51,6 +56,9 @@ class EntryEditIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     long boryeong;
     long tax;
@@ -104,6 +112,10 @@ class EntryEditIntegrationTests {
         assertThat(trail.get(1).previousTitle()).isEqualTo(ContestFixture.taxCase(tax, clerk).title());
         assertThat(trail.get(1).editedByName()).isEqualTo("김세무");
         assertThat(trail.get(0).changed()).containsExactly(EntryRevision.Change.TITLE);
+        assertThat(as(users, ContestFixture.BORYEONG_COORDINATOR, () -> entries.revisionsOf(contest))).containsOnlyKeys(id)
+                .extractingByKey(id).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(2);
+        assertThatThrownBy(() -> as(users, ContestFixture.GUNSAN_COORDINATOR, () -> entries.revisionsOf(contest)))
+                .hasMessage("contest.error.forbidden");
         assertThat(jdbc.sql("select previous ->> 'files' from contest_entry_revision where entry_id = :e and revision = 1")
                 .param("e", id).query(String.class).single()).contains("현장조사.pdf");
         // the trail is the managers'; another institution's coordinator and the submitter do not get it
@@ -183,6 +195,46 @@ class EntryEditIntegrationTests {
                 .extracting(e -> ((UserFacingException) e).status()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(snapshot(id)).isEqualTo(before);
         assertThat(revisions(id) + revisions(checked)).isZero();
+    }
+
+    @Test
+    void theApiAndThePageAnswer404ToOthersAnd409OnceChecked() {
+        long contest = ContestFixture.openBoryeong(contests, registry);
+        long id = submitWithFile(contest);
+        Map<String, Object> body = Map.of("fieldCode", "REGULATION", "title", "펜션·숙박업 과세 유형 정비", "summary", "설명을 고쳤습니다.",
+                "people", List.of(Map.of("name", "김세무", "departmentId", tax, "jobTitle", "", "sharePercent", 100)),
+                "evidence", List.of());
+        assertThat(put(ContestFixture.GUNSAN_CLERK, contest, id, body).getStatusCode().value()).isEqualTo(404);
+        assertThat(put(ContestFixture.INDUSTRY_CLERK, contest, id, body).getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> edited = put(ContestFixture.TAX_CLERK, contest, id, body);
+        assertThat(edited.getStatusCode().value()).isEqualTo(200);
+        assertThat(edited.getBody()).contains("\"revision\":1");
+        assertThat(Http.api(port, ContestFixture.BORYEONG_COORDINATOR).getJsonList("/api/v1/contests/admin/entries/{e}/revisions", id)
+                .getBody()).singleElement().satisfies(r -> assertThat(r).containsEntry("revision", 1)
+                        .containsEntry("changed", List.of("TITLE", "SUMMARY", "PEOPLE")));
+        assertThat(Http.api(port, ContestFixture.GUNSAN_COORDINATOR).getJson("/api/v1/contests/admin/entries/{e}/revisions", id)
+                .getStatusCode().value()).isEqualTo(404);
+        // the page: the submitter's form; another department's clerk gets 404
+        ResponseEntity<String> page = Http.signedIn(port, ContestFixture.TAX_CLERK).getPage("/contests/{c}/entries/{e}/edit", contest, id);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("펜션·숙박업 과세 유형 정비", "save-entry");
+        assertThat(Http.signedIn(port, ContestFixture.INDUSTRY_CLERK).getPage("/contests/{c}/entries/{e}/edit", contest, id)
+                .getStatusCode().value()).isEqualTo(404);
+        // checked: the page explains, the API answers 409
+        as(users, ContestFixture.BORYEONG_COORDINATOR, () -> entries.check(id, true, null, "사실 확인"));
+        ResponseEntity<String> closed = Http.signedIn(port, ContestFixture.TAX_CLERK).getPage("/contests/{c}/entries/{e}/edit", contest, id);
+        assertThat(closed.getStatusCode().value()).isEqualTo(409);
+        assertThat(closed.getBody()).contains("검증(사실 확인·제외 검토)을 마쳤거나 철회한 사례는 고칠 수 없습니다").doesNotContain("save-entry");
+        ResponseEntity<String> refused = put(ContestFixture.TAX_CLERK, contest, id, body);
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody()).contains("contest.error.editChecked");
+        assertThat(revisions(id)).isEqualTo(1);
+    }
+
+    private ResponseEntity<String> put(String email, long contest, long entry, Map<String, Object> body) {
+        return Http.api(port, email).raw().put().uri("/api/v1/contests/{c}/entries/{e}", contest, entry)
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(String.class);
     }
 
     private long revisions(long entryId) {

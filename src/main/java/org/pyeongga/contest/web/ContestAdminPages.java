@@ -150,6 +150,7 @@ class ContestAdminPages {
         Map<Long, String> titles = new LinkedHashMap<>();
         all.forEach(e -> titles.put(e.id(), e.title()));
         model.addAttribute("titles", titles);
+        model.addAttribute("revisions", entries.revisionsOf(id));
         model.addAttribute("reasons", EnumSet.complementOf(EnumSet.of(ExclusionReason.DUPLICATE)));
         model.addAttribute("checkable", contest.phase() == Phase.OPEN || contest.phase() == Phase.JUDGING);
         return "contest/centry/admin-entries";

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.contest.ContestSummary;
 import org.pyeongga.contest.ContestTemplate;
@@ -16,11 +17,13 @@ import org.pyeongga.contest.Contests;
 import org.pyeongga.contest.DuplicateHint;
 import org.pyeongga.contest.Entries;
 import org.pyeongga.contest.EntryChannel;
+import org.pyeongga.contest.EntryRevision;
 import org.pyeongga.contest.EntryView;
 import org.pyeongga.contest.ExclusionReason;
 import org.pyeongga.contest.NewContest;
 import org.pyeongga.contest.NewEntry;
 import org.pyeongga.contest.NewNomination;
+import org.pyeongga.core.UserFacingException;
 import org.pyeongga.organization.Department;
 import org.pyeongga.organization.Departments;
 import org.pyeongga.voting.VoterTokens;
@@ -116,6 +119,19 @@ class ContestApi {
         return new Created(entries.submit(id, channel, entry));
     }
 
+    record Revised(int revision) {}
+
+    @PutMapping("/{id}/entries/{entryId}")
+    @Operation(summary = "사례 수정: 제출한 직원만, 접수 기간 안·검증 전 (409), 국민추천은 수정 불가; 제출과 같은 검증, "
+            + "removeFile로 증빙 파일(순번) 삭제; 수정 전 내용은 수정 이력으로 남음")
+    Revised edit(@PathVariable long id, @PathVariable long entryId,
+            @RequestParam(name = "removeFile", required = false) @Nullable List<Integer> removeFile, @RequestBody NewEntry entry) {
+        if (entries.entry(entryId).contestId() != id) {
+            throw UserFacingException.notFound("contest.error.entryNotFound");
+        }
+        return new Revised(entries.edit(entryId, entry, removeFile == null ? Set.of() : Set.copyOf(removeFile)));
+    }
+
     @GetMapping("/admin")
     @Operation(summary = "관리하는 경진대회 (모든 단계)")
     List<ContestSummary> managed() {
@@ -152,6 +168,12 @@ class ContestApi {
     @Operation(summary = "접수된 사례·추천 (국민추천인은 가명 키도 보이지 않음)")
     List<EntryView> entries(@PathVariable long id) {
         return entries.entries(id);
+    }
+
+    @GetMapping("/admin/entries/{entryId}/revisions")
+    @Operation(summary = "사례 수정 이력 (최근 것부터): 몇 번째, 누가, 언제, 바뀐 항목, 고치기 전 제목")
+    List<EntryRevision> revisions(@PathVariable long entryId) {
+        return entries.revisions(entryId);
     }
 
     @GetMapping("/admin/{id}/duplicates")

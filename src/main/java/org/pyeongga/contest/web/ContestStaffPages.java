@@ -7,8 +7,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.pyeongga.account.StaffCards;
 import org.pyeongga.contest.ContestPermissions;
@@ -16,11 +18,16 @@ import org.pyeongga.contest.ContestView;
 import org.pyeongga.contest.Contests;
 import org.pyeongga.contest.Entries;
 import org.pyeongga.contest.EntryChannel;
+import org.pyeongga.contest.EntryPerson;
+import org.pyeongga.contest.EntryStatus;
+import org.pyeongga.contest.EntryView;
+import org.pyeongga.contest.Phase;
 import org.pyeongga.contest.NewEntry;
 import org.pyeongga.core.Actor;
 import org.pyeongga.core.UserFacingException;
 import org.pyeongga.organization.Department;
 import org.pyeongga.organization.Departments;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +42,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The public list of contests ({@code /contests}) and a staff member's submission page ({@code /contests/{id}/apply}):
  * a department's case or their own application, with field, description, the people involved and their shares, and
- * evidence files.
+ * evidence files; the submitter's edit page ({@code /contests/{id}/entries/{entryId}/edit}) while the window is open
+ * and the entry is not yet checked.
  */
 @Controller
 class ContestStaffPages {
@@ -65,7 +73,7 @@ class ContestStaffPages {
     }
 
     /** One row of the people table as typed. */
-    record PersonRow(String name, String jobTitle, String departmentId, String share) {}
+    record PersonRow(String name, String jobTitle, String departmentId, String share, String userId) {}
 
     @GetMapping("/contests")
     String list(Model model) {
@@ -91,7 +99,7 @@ class ContestStaffPages {
         if (me != null) {
             Long dept = staff.departmentOf(me).orElse(null);
             rows.add(new PersonRow(staff.byId(me).map(StaffCards.StaffCard::name).orElse(""), "",
-                    dept == null ? "" : dept.toString(), "100"));
+                    dept == null ? "" : dept.toString(), "100", ""));
         }
         model.addAttribute("form", Map.of("channel", channel));
         return page(contest, rows, submitted, model);
@@ -105,7 +113,7 @@ class ContestStaffPages {
         List<PersonRow> rows = new ArrayList<>();
         for (int i = 0; i < PEOPLE_ROWS; i++) {
             rows.add(new PersonRow(value(params, "people[" + i + "].name"), value(params, "people[" + i + "].jobTitle"),
-                    value(params, "people[" + i + "].departmentId"), value(params, "people[" + i + "].share")));
+                    value(params, "people[" + i + "].departmentId"), value(params, "people[" + i + "].share"), ""));
         }
         try {
             EntryChannel channel = "STAFF".equals(params.getFirst("channel")) ? EntryChannel.STAFF : EntryChannel.DEPARTMENT;
@@ -146,6 +154,139 @@ class ContestStaffPages {
         return "redirect:/contests/" + id + "/apply?withdrawn=" + entryId;
     }
 
+    /** The submitter's edit page for their entry: the entry as it is now, or a 409 notice once it can no longer change. */
+    @GetMapping("/contests/{id}/entries/{entryId}/edit")
+    String editForm(@PathVariable long id, @PathVariable long entryId, Model model, HttpServletResponse response) {
+        EntryView entry = own(id, entryId);
+        List<PersonRow> rows = new ArrayList<>();
+        for (EntryPerson p : entry.people()) {
+            rows.add(new PersonRow(p.name(), p.jobTitle(), p.departmentId() == null ? "" : p.departmentId().toString(),
+                    p.sharePercent().stripTrailingZeros().toPlainString(), p.userId() == null ? "" : p.userId().toString()));
+        }
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("fieldCode", entry.fieldCode() == null ? "" : entry.fieldCode());
+        form.put("title", entry.title());
+        form.put("summary", entry.summary());
+        model.addAttribute("form", form);
+        String refusal = editRefusal(entry);
+        if (refusal != null) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("refusal", refusal);
+        }
+        return editPage(entry, rows, List.of(), model);
+    }
+
+    @PostMapping("/contests/{id}/entries/{entryId}/edit")
+    String edit(@PathVariable long id, @PathVariable long entryId, @RequestParam MultiValueMap<String, String> params,
+            @RequestParam(name = "evidence", required = false) @Nullable List<MultipartFile> files, Model model,
+            HttpServletResponse response) {
+        EntryView entry = own(id, entryId);
+        Set<Long> accounts = new HashSet<>();
+        entry.people().forEach(p -> {
+            if (p.userId() != null) {
+                accounts.add(p.userId());
+            }
+        });
+        List<PersonRow> rows = rows(params, accounts);
+        List<Integer> remove = new ArrayList<>();
+        for (String v : params.getOrDefault("removeFile", List.of())) {
+            try {
+                remove.add(Integer.parseInt(v));
+            } catch (NumberFormatException ignored) {
+                // not a file of this entry: nothing to remove
+            }
+        }
+        try {
+            entries.edit(entryId, new NewEntry(value(params, "fieldCode"), value(params, "title"), value(params, "summary"),
+                    people(rows), evidence(files)), Set.copyOf(remove));
+            return "redirect:/contests/" + id + "/apply?edited=" + entryId;
+        } catch (UserFacingException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("error", e);
+            model.addAttribute("form", params.toSingleValueMap());
+            return editPage(entry, rows, remove, model);
+        }
+    }
+
+    /** The entry, when the signed-in staff member submitted it to this contest (404 otherwise, as for anyone else). */
+    private EntryView own(long contestId, long entryId) {
+        EntryView entry = entries.entry(entryId);
+        Long me = permissions.userId(permissions.current());
+        if (entry.contestId() != contestId || me == null || !me.equals(entry.submittedByUserId())
+                || entry.channel() == EntryChannel.CITIZEN) {
+            throw UserFacingException.notFound("contest.error.entryNotFound");
+        }
+        return entry;
+    }
+
+    private @Nullable String editRefusal(EntryView entry) {
+        if (entry.status() != EntryStatus.SUBMITTED) {
+            return "contest.error.editChecked";
+        }
+        ContestView contest = contests.contest(entry.contestId());
+        return contest.phase() == Phase.OPEN && contest.takingEntries(clock.instant()) ? null : "contest.error.editClosed";
+    }
+
+    private String editPage(EntryView entry, List<PersonRow> rows, List<Integer> removed, Model model) {
+        ContestView contest = contests.contest(entry.contestId());
+        while (rows.size() < Math.max(PEOPLE_ROWS, entry.people().size())) {
+            rows.add(new PersonRow("", "", "", "", ""));
+        }
+        model.addAttribute("contest", contest);
+        model.addAttribute("entry", entry);
+        model.addAttribute("rows", rows);
+        model.addAttribute("removed", removed);
+        model.addAttribute("departments", departments.of(contest.ownerInstitutionId(), LocalDate.now(clock)));
+        model.addAttribute("maxFiles", Entries.MAX_FILES);
+        model.addAttribute("maxMegabytes", Entries.MAX_FILE_BYTES / (1024 * 1024));
+        return "contest/centry/edit";
+    }
+
+    /** The people table as typed; an account id is kept only for someone already on the entry ({@code accounts}). */
+    private static List<PersonRow> rows(MultiValueMap<String, String> params, Set<Long> accounts) {
+        List<PersonRow> rows = new ArrayList<>();
+        for (int i = 0; i < Entries.MAX_PEOPLE; i++) {
+            String p = "people[" + i + "].";
+            if (i >= PEOPLE_ROWS && !params.containsKey(p + "name")) {
+                break;
+            }
+            String account = value(params, p + "userId");
+            if (!account.isEmpty() && (!account.matches("\\d{1,18}") || !accounts.contains(Long.parseLong(account)))) {
+                account = "";
+            }
+            rows.add(new PersonRow(value(params, p + "name"), value(params, p + "jobTitle"), value(params, p + "departmentId"),
+                    value(params, p + "share"), account));
+        }
+        return rows;
+    }
+
+    private static List<NewEntry.Person> people(List<PersonRow> rows) {
+        List<NewEntry.Person> people = new ArrayList<>();
+        for (PersonRow r : rows) {
+            if (r.name().isEmpty() && r.share().isEmpty()) {
+                continue;
+            }
+            people.add(new NewEntry.Person(r.userId().isEmpty() ? null : Long.parseLong(r.userId()), r.name(),
+                    r.departmentId().isEmpty() ? null : parseId(r.departmentId()), r.jobTitle(), share(r)));
+        }
+        return people;
+    }
+
+    private static List<NewEntry.Evidence> evidence(@Nullable List<MultipartFile> files) {
+        List<NewEntry.Evidence> evidence = new ArrayList<>();
+        try {
+            for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+                if (!f.isEmpty()) {
+                    evidence.add(new NewEntry.Evidence(f.getOriginalFilename() == null ? "evidence" : f.getOriginalFilename(),
+                            f.getContentType() == null ? "application/octet-stream" : f.getContentType(), f.getBytes()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return evidence;
+    }
+
     @GetMapping("/contests/{id}/entries/{entryId}/files/{position}")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long entryId, @PathVariable int position) {
         if (entries.entry(entryId).contestId() != id) {
@@ -160,7 +301,7 @@ class ContestStaffPages {
         Long me = permissions.userId(actor);
         Department mine = me == null ? null : staff.departmentOf(me).flatMap(departments::find).orElse(null);
         while (rows.size() < PEOPLE_ROWS) {
-            rows.add(new PersonRow("", "", "", ""));
+            rows.add(new PersonRow("", "", "", "", ""));
         }
         model.addAttribute("contest", contest);
         model.addAttribute("rows", rows);
