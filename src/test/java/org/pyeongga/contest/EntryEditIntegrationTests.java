@@ -202,7 +202,7 @@ class EntryEditIntegrationTests {
         long contest = ContestFixture.openBoryeong(contests, registry);
         long id = submitWithFile(contest);
         Map<String, Object> body = Map.of("fieldCode", "REGULATION", "title", "펜션·숙박업 과세 유형 정비", "summary", "설명을 고쳤습니다.",
-                "people", List.of(Map.of("name", "김세무", "departmentId", tax, "jobTitle", "", "sharePercent", 100)),
+                "people", List.of(Map.of("userId", clerk, "name", "김세무", "departmentId", tax, "jobTitle", "", "sharePercent", 100)),
                 "evidence", List.of());
         assertThat(put(ContestFixture.GUNSAN_CLERK, contest, id, body).getStatusCode().value()).isEqualTo(404);
         assertThat(put(ContestFixture.INDUSTRY_CLERK, contest, id, body).getStatusCode().value()).isEqualTo(404);
@@ -220,6 +220,17 @@ class EntryEditIntegrationTests {
         assertThat(page.getBody()).contains("펜션·숙박업 과세 유형 정비", "save-entry");
         assertThat(Http.signedIn(port, ContestFixture.INDUSTRY_CLERK).getPage("/contests/{c}/entries/{e}/edit", contest, id)
                 .getStatusCode().value()).isEqualTo(404);
+        // the page keeps a person's account while their row keeps their name, not for someone typed over them
+        long industryClerk = ContestFixture.userId(cards, ContestFixture.INDUSTRY_CLERK);
+        Http clerkPage = Http.signedIn(port, ContestFixture.TAX_CLERK);
+        ResponseEntity<String> saved = clerkPage.postForm("/contests/" + contest + "/entries/" + id + "/edit",
+                "fieldCode=REGULATION&title=" + enc("펜션·숙박업 과세 유형 정비") + "&summary=" + enc("설명을 고쳤습니다.")
+                        + "&people%5B0%5D.userId=" + clerk + "&people%5B0%5D.name=" + enc("김세무") + "&people%5B0%5D.share=60"
+                        + "&people%5B1%5D.userId=" + industryClerk + "&people%5B1%5D.name=" + enc("이조사")
+                        + "&people%5B1%5D.share=40");
+        assertThat(saved.getStatusCode().value()).isEqualTo(302);
+        assertThat(jdbc.sql("select coalesce(user_id, 0) from contest_entry_person where entry_id = :e order by position")
+                .param("e", id).query(Long.class).list()).containsExactly(clerk, 0L);
         // checked: the page explains, the API answers 409
         as(users, ContestFixture.BORYEONG_COORDINATOR, () -> entries.check(id, true, null, "사실 확인"));
         ResponseEntity<String> closed = Http.signedIn(port, ContestFixture.TAX_CLERK).getPage("/contests/{c}/entries/{e}/edit", contest, id);
@@ -228,7 +239,11 @@ class EntryEditIntegrationTests {
         ResponseEntity<String> refused = put(ContestFixture.TAX_CLERK, contest, id, body);
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getBody()).contains("contest.error.editChecked");
-        assertThat(revisions(id)).isEqualTo(1);
+        assertThat(revisions(id)).isEqualTo(2);
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private ResponseEntity<String> put(String email, long contest, long entry, Map<String, Object> body) {

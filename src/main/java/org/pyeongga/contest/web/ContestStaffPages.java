@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -181,10 +180,10 @@ class ContestStaffPages {
             @RequestParam(name = "evidence", required = false) @Nullable List<MultipartFile> files, Model model,
             HttpServletResponse response) {
         EntryView entry = own(id, entryId);
-        Set<Long> accounts = new HashSet<>();
+        Map<Long, String> accounts = new java.util.HashMap<>();
         entry.people().forEach(p -> {
             if (p.userId() != null) {
-                accounts.add(p.userId());
+                accounts.put(p.userId(), p.name());
             }
         });
         List<PersonRow> rows = rows(params, accounts);
@@ -242,8 +241,11 @@ class ContestStaffPages {
         return "contest/centry/edit";
     }
 
-    /** The people table as typed; an account id is kept only for someone already on the entry ({@code accounts}). */
-    private static List<PersonRow> rows(MultiValueMap<String, String> params, Set<Long> accounts) {
+    /**
+     * The people table as typed; an account id is kept only for someone already on the entry ({@code accounts}: id to
+     * name) whose row still carries their name, so a row typed over with someone else loses the account.
+     */
+    private static List<PersonRow> rows(MultiValueMap<String, String> params, Map<Long, String> accounts) {
         List<PersonRow> rows = new ArrayList<>();
         for (int i = 0; i < Entries.MAX_PEOPLE; i++) {
             String p = "people[" + i + "].";
@@ -251,7 +253,8 @@ class ContestStaffPages {
                 break;
             }
             String account = value(params, p + "userId");
-            if (!account.isEmpty() && (!account.matches("\\d{1,18}") || !accounts.contains(Long.parseLong(account)))) {
+            if (!account.isEmpty() && (!account.matches("\\d{1,18}")
+                    || !value(params, p + "name").equals(accounts.get(Long.parseLong(account))))) {
                 account = "";
             }
             rows.add(new PersonRow(value(params, p + "name"), value(params, p + "jobTitle"), value(params, p + "departmentId"),
