@@ -103,13 +103,7 @@ public class Entries {
                 .param("c", contestId).param("ch", channel.name()).param("f", field).param("t", title).param("s", summary)
                 .param("d", own.id()).param("u", userId).param("at", Contests.ts(clock.instant())).query(Long.class).single();
         insertPeople(id, people);
-        int position = 1;
-        for (NewEntry.Evidence e : entry.evidence()) {
-            jdbc.sql("""
-                    insert into contest_entry_attachment (entry_id, position, file_name, content_type, size_bytes, content)
-                    values (:e, :p, :n, :t, :s, :c)""").param("e", id).param("p", position++).param("n", fileName(e.fileName()))
-                    .param("t", contentType(e.contentType())).param("s", e.content().length).param("c", e.content()).update();
-        }
+        insertEvidence(id, 1, entry.evidence());
         events.publishEvent(new ContestEntrySubmitted(id, contestId, contest.ownerInstitutionId(), channel, own.id()));
         return id;
     }
@@ -342,12 +336,7 @@ public class Entries {
             }
             position++;
         }
-        for (NewEntry.Evidence e : entry.evidence()) {
-            jdbc.sql("""
-                    insert into contest_entry_attachment (entry_id, position, file_name, content_type, size_bytes, content)
-                    values (:e, :p, :n, :t, :s, :c)""").param("e", entryId).param("p", position++).param("n", fileName(e.fileName()))
-                    .param("t", contentType(e.contentType())).param("s", e.content().length).param("c", e.content()).update();
-        }
+        insertEvidence(entryId, position, entry.evidence());
         events.publishEvent(new ContestEntryEdited(entryId, before.contestId(), before.ownerInstitutionId(), revision, codes));
         return revision;
     }
@@ -621,6 +610,17 @@ public class Entries {
 
     private static String contentType(@Nullable String type) {
         return type == null || type.isBlank() || type.length() > 100 ? "application/octet-stream" : type.strip();
+    }
+
+    /** Stores evidence files after the entry's others, numbered from {@code firstPosition}. */
+    private void insertEvidence(long entryId, int firstPosition, List<NewEntry.Evidence> evidence) {
+        int position = firstPosition;
+        for (NewEntry.Evidence e : evidence) {
+            jdbc.sql("""
+                    insert into contest_entry_attachment (entry_id, position, file_name, content_type, size_bytes, content)
+                    values (:e, :p, :n, :t, :s, :c)""").param("e", entryId).param("p", position++).param("n", fileName(e.fileName()))
+                    .param("t", contentType(e.contentType())).param("s", e.content().length).param("c", e.content()).update();
+        }
     }
 
     private void insertPeople(long entryId, List<NewEntry.Person> people) {

@@ -116,31 +116,14 @@ class ContestStaffPages {
         }
         try {
             EntryChannel channel = "STAFF".equals(params.getFirst("channel")) ? EntryChannel.STAFF : EntryChannel.DEPARTMENT;
-            List<NewEntry.Person> people = new ArrayList<>();
-            for (PersonRow r : rows) {
-                if (r.name().isEmpty() && r.share().isEmpty()) {
-                    continue;
-                }
-                people.add(new NewEntry.Person(null, r.name(), r.departmentId().isEmpty() ? null : parseId(r.departmentId()),
-                        r.jobTitle(), share(r)));
-            }
-            List<NewEntry.Evidence> evidence = new ArrayList<>();
-            for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
-                if (!f.isEmpty()) {
-                    evidence.add(new NewEntry.Evidence(f.getOriginalFilename() == null ? "evidence" : f.getOriginalFilename(),
-                            f.getContentType() == null ? "application/octet-stream" : f.getContentType(), f.getBytes()));
-                }
-            }
             long entry = entries.submit(id, channel, new NewEntry(value(params, "fieldCode"), value(params, "title"),
-                    value(params, "summary"), people, evidence));
+                    value(params, "summary"), people(rows), evidence(files)));
             return "redirect:/contests/" + id + "/apply?submitted=" + entry;
         } catch (UserFacingException e) {
             response.setStatus(e.status().value());
             model.addAttribute("error", e);
             model.addAttribute("form", params.toSingleValueMap());
             return page(contest, rows, null, model);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
