@@ -110,8 +110,9 @@ public class VoteCasting {
         String choiceJson = json.writeValueAsString(canonical(ballot, choice));
         // one draw from the shared (synchronized) generator per vote: the receipt code
         String code = new String(randomCharacters(RECEIPT_LENGTH));
-        PendingVote vote = new PendingVote(ballot.id(), voter.key().value(), channel, context.receivedAt(), context.deviceHash(), context.networkHash(), voter.residenceCode(),
-                context.country(), choiceJson, Digests.sha256Hex(code), secrets.linkTag(ballot.id(), voter.key().value()));
+        PendingVote vote = new PendingVote(ballot.id(), voter.key().value(), channel, context.receivedAt(),
+                context.deviceHash(), context.networkHash(), voter.residenceCode(), context.country(), choiceJson,
+                Digests.sha256Hex(code), secrets.linkTag(ballot.id(), voter.key().value()));
         if (!writer.write(vote)) {
             throw UserFacingException.conflict("voting.duplicate");
         }

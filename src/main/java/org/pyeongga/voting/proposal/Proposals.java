@@ -352,13 +352,7 @@ public class Proposals {
     @Transactional
     public void answer(long proposalId, @Nullable AnswerKind kind, @Nullable String text) {
         Proposal proposal = managed(proposalId);
-        if (kind == null) {
-            throw UserFacingException.badInput("proposal.answer.kind");
-        }
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty() || body.length() > MAX_BODY) {
-            throw UserFacingException.badInput("proposal.answer.text", MAX_BODY);
-        }
+        String body = answerText(kind, text);
         if (proposal.hidden()) {
             throw UserFacingException.conflict("proposal.answer.hidden");
         }
@@ -379,13 +373,7 @@ public class Proposals {
     @Transactional
     public int reviseAnswer(long proposalId, @Nullable AnswerKind kind, @Nullable String text, @Nullable String reason) {
         managed(proposalId);
-        if (kind == null) {
-            throw UserFacingException.badInput("proposal.answer.kind");
-        }
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty() || body.length() > MAX_BODY) {
-            throw UserFacingException.badInput("proposal.answer.text", MAX_BODY);
-        }
+        String body = answerText(kind, text);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw UserFacingException.badInput("proposal.revision.reason", MAX_REASON);
@@ -409,6 +397,18 @@ public class Proposals {
         events.publishEvent(new ProposalAnswerRevised(proposalId, proposal.boardId(), institutionOf(proposal), version,
                 proposal.answerKind().name(), kind.name(), body, why));
         return version;
+    }
+
+    /** An answer's text as published (stripped), once its verdict is given and the text is 1 to MAX_BODY characters. */
+    private static String answerText(@Nullable AnswerKind kind, @Nullable String text) {
+        if (kind == null) {
+            throw UserFacingException.badInput("proposal.answer.kind");
+        }
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() || body.length() > MAX_BODY) {
+            throw UserFacingException.badInput("proposal.answer.text", MAX_BODY);
+        }
+        return body;
     }
 
     /** Every version of the answer of a managed proposal, newest first, with who wrote each (staff only). */
